@@ -1,0 +1,62 @@
+//! The user's settings: values of any serde type, stored as JSON under a key.
+
+use rusqlite::{params, OptionalExtension};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::error::{sql_at, Result, StoreError};
+use crate::Store;
+
+impl Store {
+    /// The setting `key`, or `None` if it was never set.
+    pub fn get_setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let json: Option<String> = self
+            .conn
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")
+            .and_then(|mut s| s.query_row([key], |r| r.get(0)).optional())
+            .map_err(sql_at(&self.path, "reading a setting", None))?;
+        json.map(|json| serde_json::from_str(&json))
+            .transpose()
+            .map_err(|source| StoreError::Json { place: format!("setting \"{key}\""), source })
+    }
+
+    /// Sets `key` to `value`, replacing what it was.
+    pub fn set_setting<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<()> {
+        let json = serde_json::to_string(value)
+            .map_err(|source| StoreError::Json { place: format!("setting \"{key}\""), source })?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )
+            .and_then(|mut s| s.execute(params![key, json]))
+            .map_err(sql_at(&self.path, "writing a setting", None))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::*;
+    use crate::StoreError;
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Window {
+        width: u32,
+        maximised: bool,
+    }
+
+    #[test]
+    fn settings_round_trip_and_replace() {
+        let (dir, mut store) = file_store();
+        assert_eq!(store.get_setting::<String>("theme").unwrap(), None);
+        store.set_setting("theme", "dark").unwrap();
+        store.set_setting("theme", "light").unwrap();
+        store.set_setting("window", &Window { width: 1200, maximised: true }).unwrap();
+        drop(store);
+        let store = crate::Store::open(&dir.path().join("boardwright.sqlite")).unwrap();
+        assert_eq!(store.get_setting::<String>("theme").unwrap().as_deref(), Some("light"));
+        assert_eq!(store.get_setting::<Window>("window").unwrap(), Some(Window { width: 1200, maximised: true }));
+        let err = store.get_setting::<u32>("theme").unwrap_err();
+        assert!(matches!(&err, StoreError::Json { place, .. } if place == "setting \"theme\""), "{err}");
+    }
+}

@@ -1,0 +1,68 @@
+//! Word export of Boardwright documents in the house style.
+//!
+//! The only crate that knows OOXML. [`export_board_paper`] turns a paper into
+//! the bytes of a .docx (identical input, identical bytes); [`write_docx`]
+//! puts them on disk atomically.
+
+mod atomic;
+mod blocks;
+mod board_paper;
+mod house_style;
+mod workarounds;
+
+use std::path::Path;
+
+use boardwright_model::BoardPaper;
+use chrono::{DateTime, Utc};
+
+pub use atomic::write_docx;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WordError {
+    #[error("the folder {0} does not exist")]
+    FolderMissing(std::path::PathBuf),
+    #[error("{0} is read-only: choose another name, or make it writable")]
+    ReadOnly(std::path::PathBuf),
+    #[error("{path} could not be written: {reason}")]
+    Write { path: std::path::PathBuf, reason: String },
+    #[error("the Word document could not be built: {0}")]
+    Build(String),
+}
+
+/// What goes into the file's properties besides the paper itself.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    /// The file's author (creator); the paper's "From" when unset.
+    pub author: Option<String>,
+    pub created: DateTime<Utc>,
+    pub modified: DateTime<Utc>,
+}
+
+impl ExportOptions {
+    /// Dates taken from the paper itself (midnight UTC on its date), so that a
+    /// file exported twice from the same JSON is byte for byte the same.
+    pub fn from_paper(paper: &BoardPaper) -> ExportOptions {
+        let at = paper.front_sheet.date.and_hms_opt(0, 0, 0).map(|t| t.and_utc()).unwrap_or_default();
+        ExportOptions { author: None, created: at, modified: at }
+    }
+}
+
+/// The .docx bytes of a board paper.
+pub fn export_board_paper(paper: &BoardPaper, options: &ExportOptions) -> Result<Vec<u8>, WordError> {
+    let title = paper.front_sheet.title.trim();
+    let properties = workarounds::CoreProperties {
+        title: if title.is_empty() { "Untitled board paper".to_string() } else { title.to_string() },
+        subject: format!("Board paper to {}", paper.front_sheet.to.trim()),
+        creator: options.author.clone().unwrap_or_else(|| paper.front_sheet.from.trim().to_string()),
+        created: options.created,
+        modified: options.modified,
+    };
+    let docx = workarounds::guard("building the document", || board_paper::document(paper))?;
+    workarounds::finish(docx, &properties)
+}
+
+/// Exports a board paper straight to `target` (atomically).
+pub fn export_board_paper_to(paper: &BoardPaper, options: &ExportOptions, target: &Path) -> Result<(), WordError> {
+    let bytes = export_board_paper(paper, options)?;
+    write_docx(&bytes, target)
+}

@@ -1,0 +1,49 @@
+# Shared by scripts/run and scripts/test: install what is missing, quietly.
+# Debian/Ubuntu; run as root or with sudo available.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+sudo_if_needed() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+APT_UPDATED=0
+# need_apt COMMAND-OR-FILE PACKAGE...: installs PACKAGEs unless COMMAND is on PATH (or FILE exists).
+need_apt() {
+  local probe="$1"; shift
+  if command -v "$probe" >/dev/null 2>&1 || [ -e "$probe" ]; then return 0; fi
+  echo "==> installing $* (for $probe)"
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    sudo_if_needed apt-get update -qq
+    APT_UPDATED=1
+  fi
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+need_rust() {
+  if ! command -v cargo >/dev/null 2>&1; then
+    [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+  fi
+  if ! command -v cargo >/dev/null 2>&1; then
+    echo "cargo is missing: install Rust with rustup (https://rustup.rs), then run this again" >&2
+    exit 1
+  fi
+  need_apt cc build-essential
+  need_apt pkg-config pkg-config
+}
+
+# The independent readers the tests check the .docx with.
+need_docx_checkers() {
+  need_apt soffice libreoffice-writer fonts-liberation fonts-dejavu-core
+  need_apt pandoc pandoc
+  need_apt pdftotext poppler-utils
+  if ! python3 -c "import docx, jsonschema" >/dev/null 2>&1; then
+    echo "==> installing python-docx and jsonschema"
+    python3 -m pip install --quiet --disable-pip-version-check python-docx jsonschema 2>/dev/null \
+      || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages python-docx jsonschema 2>/dev/null \
+      || need_apt /usr/lib/python3/dist-packages/docx python3-docx python3-jsonschema
+  fi
+}
