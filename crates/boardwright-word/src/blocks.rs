@@ -18,9 +18,12 @@ pub enum Part {
 
 /// Removes characters XML 1.0 cannot hold (docx-rs escapes markup characters but passes these through).
 pub fn xml_safe(text: &str) -> String {
-    text.chars()
-        .filter(|&c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..))
-        .collect()
+    let allowed =
+        |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    if text.chars().all(allowed) {
+        return text.to_string();
+    }
+    text.chars().filter(|&c| allowed(c)).collect()
 }
 
 /// A run of plain text, with Word's line breaks and tabs for "\n" and "\t".

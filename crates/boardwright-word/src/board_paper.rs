@@ -24,9 +24,8 @@ pub fn document(paper: &BoardPaper) -> Docx {
             .add_run(text_run(&value, Run::new().add_tab()));
         docx = docx.add_paragraph(row);
     }
-    docx = docx.add_paragraph(Paragraph::new().style(style::TITLE).add_run(text_run(front.title.trim(), Run::new())));
-
-    let mut parts = Vec::new();
+    let title = Paragraph::new().style(style::TITLE).add_run(text_run(front.title.trim(), Run::new()));
+    let mut parts = vec![Part::Paragraph(Box::new(title))];
     for section in &paper.sections {
         let heading = Paragraph::new()
             .style(style::HEADING_1)
@@ -56,13 +55,7 @@ pub fn document(paper: &BoardPaper) -> Docx {
         parts.push(Part::Paragraph(Box::new(unnumbered_heading(&title, true))));
         add_blocks(&mut parts, &appendix.content, 0);
     }
-    for part in parts {
-        docx = match part {
-            Part::Paragraph(p) => docx.add_paragraph(*p),
-            Part::Table(t) => docx.add_table(*t),
-        };
-    }
-    docx
+    crate::workarounds::append_body(docx, parts)
 }
 
 fn front_sheet_rows(front: &FrontSheet) -> Vec<(&'static str, String)> {
