@@ -35,6 +35,21 @@ need_rust() {
   need_apt pkg-config pkg-config
 }
 
+# What the Tauri shell builds against (WebKitGTK and friends).
+need_tauri_build_deps() {
+  need_apt /usr/include/webkitgtk-4.1/webkit2/webkit2.h libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev file librsvg2-dev
+}
+
+# Node and the UI's packages, then its build (ui/dist, which the app embeds).
+need_ui() {
+  need_apt node nodejs npm
+  if [ ! -d "$ROOT/ui/node_modules" ] || [ "$ROOT/ui/package-lock.json" -nt "$ROOT/ui/node_modules/.package-lock.json" ]; then
+    echo "==> npm ci (ui)"
+    (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  (cd "$ROOT/ui" && npm run --silent build)
+}
+
 # The independent readers the tests check the .docx with.
 need_docx_checkers() {
   need_apt soffice libreoffice-writer fonts-liberation fonts-dejavu-core

@@ -231,20 +231,21 @@ pub fn paper_from_value(v: &Value) -> Result<BoardPaper> {
 }
 
 fn classification(v: Option<&Value>, path: &str) -> Result<Classification> {
-    let Some(v) = v else { return Ok(Classification::None) };
-    let marking = as_string(v, path)?;
-    let marking = marking.trim();
+    let marking = v.map(|v| as_string(v, path)).transpose()?;
+    classification_from_marking(marking.as_deref()).map_err(|message| DecodeError { path: path.to_string(), message })
+}
+
+/// A marking as typed: empty or "none" for no marking, else capitals.
+pub fn classification_from_marking(marking: Option<&str>) -> std::result::Result<Classification, String> {
+    let marking = marking.unwrap_or_default().trim();
     if marking.is_empty() || marking.eq_ignore_ascii_case("none") {
         return Ok(Classification::None);
     }
     let allowed = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || " -:/".contains(c);
     if !marking.chars().all(allowed) || marking.len() > 60 {
-        return err(
-            path,
-            format!(
-                "\"{marking}\" is not a classification marking (capitals, e.g. \"OFFICIAL\" or \"OFFICIAL-SENSITIVE\")"
-            ),
-        );
+        return Err(format!(
+            "\"{marking}\" is not a classification marking (capitals, e.g. \"OFFICIAL\" or \"OFFICIAL-SENSITIVE\")"
+        ));
     }
     Ok(Classification::from_marking(Some(marking)))
 }

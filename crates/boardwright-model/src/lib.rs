@@ -9,12 +9,14 @@ pub mod dates;
 pub mod decode;
 pub mod numbering;
 mod paper;
+pub mod settings;
 pub mod templates;
 pub mod text;
 pub mod validate;
 
 pub use decode::{paper_from_json, paper_from_value, DecodeError};
 pub use paper::*;
+pub use settings::Settings;
 pub use validate::{validate, Problem};
 
 /// The version of the JSON interchange format this build reads and writes.

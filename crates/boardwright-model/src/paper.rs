@@ -6,8 +6,10 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct BoardPaper {
     pub schema_version: u32,
     /// Always "board_paper"; other kinds of document have their own types.
@@ -20,13 +22,15 @@ pub struct BoardPaper {
     pub appendices: Vec<Appendix>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     BoardPaper,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct FrontSheet {
     /// The board the paper goes to, e.g. "Business Coordination Board".
     pub to: String,
@@ -36,6 +40,8 @@ pub struct FrontSheet {
     pub meeting_date: Option<NaiveDate>,
     pub agenda_item: Option<String>,
     pub title: String,
+    /// The marking in capitals, or null for none.
+    #[ts(type = "string | null")]
     pub classification: Classification,
     pub publication: Publication,
 }
@@ -78,7 +84,8 @@ impl Serialize for Classification {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Publication {
     ForPublication,
@@ -88,24 +95,32 @@ pub enum Publication {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Section {
     pub heading: String,
     /// Advice to the author from the template; never exported.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub guidance: Option<String>,
     pub paragraphs: Vec<NumberedParagraph>,
 }
 
+// The node structs keep their JSON node names in TypeScript too (`paragraph`,
+// `bullet_list` …): ts-rs takes the value of a struct's `type` tag from its
+// TypeScript name, so renaming them would break the tag.
+
 /// A numbered paragraph (1.1, 1.2 …): a paragraph of text, then optionally
 /// bullet lists, further unnumbered paragraphs and tables.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "type", rename = "numbered_paragraph")]
 pub struct NumberedParagraph {
     pub content: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 #[serde(untagged)]
 pub enum Block {
     Paragraph(Paragraph),
@@ -113,21 +128,25 @@ pub enum Block {
     Table(Table),
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "type", rename = "paragraph")]
 pub struct Paragraph {
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Inline>>", optional)]
     pub content: Vec<Inline>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "type", rename = "bullet_list")]
 pub struct BulletList {
     pub content: Vec<ListItem>,
 }
 
 /// A bullet: a paragraph, then optionally further paragraphs and nested lists.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "type", rename = "list_item")]
 pub struct ListItem {
     pub content: Vec<Block>,
@@ -135,36 +154,42 @@ pub struct ListItem {
 
 /// A simple table: every row has the same number of cells (no merged cells)
 /// and the first row is the header row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "type", rename = "table")]
 pub struct Table {
     pub content: Vec<TableRow>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "type", rename = "table_row")]
 pub struct TableRow {
     pub content: Vec<TableCell>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "type", rename = "table_cell")]
 pub struct TableCell {
     pub content: Vec<Paragraph>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
     Text {
         text: String,
         #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[ts(as = "Option<Vec<Mark>>", optional)]
         marks: Vec<Mark>,
     },
     HardBreak,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Mark {
     Bold,
@@ -173,12 +198,14 @@ pub enum Mark {
     Link { attrs: LinkAttrs },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct LinkAttrs {
     pub href: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct BibliographyEntry {
     /// e.g. "Source Document".
     pub label: String,
@@ -186,7 +213,9 @@ pub struct BibliographyEntry {
     pub link: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, serde::Deserialize, TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
 pub struct ContactOfficer {
     /// Rank and name, e.g. "Superintendent Jane Smith". The only required field.
     pub name: String,
@@ -210,7 +239,8 @@ impl ContactOfficer {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Appendix {
     pub title: String,
     pub content: Vec<Block>,

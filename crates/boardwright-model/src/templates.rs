@@ -4,16 +4,19 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::decode::paper_from_json;
 use crate::paper::*;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct Template {
     pub id: &'static str,
     pub name: &'static str,
     pub description: &'static str,
     #[serde(skip)]
+    #[ts(skip)]
     json: &'static str,
 }
 

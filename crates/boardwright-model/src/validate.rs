@@ -2,11 +2,13 @@
 //! each with its place, never only the first.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::paper::*;
 use crate::MAX_BULLET_DEPTH;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Problem {
     /// Where, in the JSON's terms: `sections[2].heading`.
     pub path: String,

@@ -112,6 +112,18 @@ impl Store {
     /// content changed, the previous content becomes a revision (whose id is
     /// returned); an unchanged save writes nothing.
     pub fn save_paper(&mut self, id: PaperId, paper: &BoardPaper) -> Result<SaveOutcome> {
+        self.save(id, paper, None)
+    }
+
+    /// An autosave: as [`Store::save_paper`], except that the previous content
+    /// becomes a revision only if the paper's newest revision is older than
+    /// `window`, so typing for an hour leaves one revision every few minutes
+    /// rather than thousands.
+    pub fn autosave_paper(&mut self, id: PaperId, paper: &BoardPaper, window: chrono::Duration) -> Result<SaveOutcome> {
+        self.save(id, paper, Some(window))
+    }
+
+    fn save(&mut self, id: PaperId, paper: &BoardPaper, coalesce: Option<chrono::Duration>) -> Result<SaveOutcome> {
         let row = Row::of(paper, || format!("paper {id}"))?;
         let e = sql_at(&self.path, "saving paper", Some(id));
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(e)?;
@@ -131,14 +143,27 @@ impl Store {
         if same_content {
             return Ok(SaveOutcome { revision: None });
         }
-        // The previous content, saved when the paper was last changed.
-        tx.prepare_cached(
-            "INSERT INTO revisions (paper_id, title, saved_at, content) \
-             SELECT id, title, updated_at, content FROM papers WHERE id = ?1",
-        )
-        .and_then(|mut s| s.execute([id]))
-        .map_err(e)?;
-        let revision = tx.last_insert_rowid();
+        let recent_revision = match coalesce {
+            None => false,
+            Some(window) => {
+                let since = time::to_text(time::now() - window);
+                tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM revisions WHERE paper_id = ?1 AND saved_at > ?2)")
+                    .and_then(|mut s| s.query_row(params![id, since], |r| r.get::<_, bool>(0)))
+                    .map_err(e)?
+            }
+        };
+        let revision = if recent_revision {
+            None
+        } else {
+            // The previous content, saved when the paper was last changed.
+            tx.prepare_cached(
+                "INSERT INTO revisions (paper_id, title, saved_at, content) \
+                 SELECT id, title, updated_at, content FROM papers WHERE id = ?1",
+            )
+            .and_then(|mut s| s.execute([id]))
+            .map_err(e)?;
+            Some(tx.last_insert_rowid())
+        };
         tx.prepare_cached(
             "UPDATE papers SET title = ?2, board = ?3, paper_date = ?4, updated_at = ?5, content = ?6, body = ?7 \
              WHERE id = ?1",
@@ -153,7 +178,7 @@ impl Store {
             index(&tx, id, &row.title, &row.body).map_err(e)?;
         }
         tx.commit().map_err(e)?;
-        Ok(SaveOutcome { revision: Some(revision) })
+        Ok(SaveOutcome { revision })
     }
 
     /// Sets the paper's status (and its time of change, if the status differs).
@@ -247,6 +272,24 @@ mod tests {
 
     fn count(store: &Store, sql: &str) -> i64 {
         store.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn autosaves_keep_one_revision_per_window() {
+        let (_dir, mut store) = file_store();
+        let id = store.create_paper(&paper("Draft", "one")).unwrap();
+        let window = chrono::Duration::minutes(5);
+        let first = store.autosave_paper(id, &paper("Draft", "one two"), window).unwrap();
+        assert!(first.revision.is_some(), "the first autosave keeps the content it replaces");
+        for n in 0..10 {
+            let again = store.autosave_paper(id, &paper("Draft", &format!("one two {n}")), window).unwrap();
+            assert_eq!(again.revision, None, "later autosaves in the window keep no revision");
+        }
+        assert_eq!(store.revisions(id).unwrap().len(), 1);
+        assert_eq!(store.get_paper(id).unwrap().paper, paper("Draft", "one two 9"), "every autosave is stored");
+        let outside = store.autosave_paper(id, &paper("Draft", "later"), chrono::Duration::zero()).unwrap();
+        assert!(outside.revision.is_some(), "past the window, a new revision");
+        assert!(store.save_paper(id, &paper("Draft", "explicit")).unwrap().revision.is_some());
     }
 
     #[test]

@@ -6,12 +6,14 @@ use std::str::FromStr;
 
 use boardwright_model::BoardPaper;
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::PaperId;
 
 /// Where a paper is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum PaperStatus {
     #[default]
@@ -56,8 +58,10 @@ impl FromStr for PaperStatus {
 }
 
 /// A paper as stored, with what the store knows about it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct StoredPaper {
+    #[ts(type = "number")]
     pub id: PaperId,
     pub paper: BoardPaper,
     pub status: PaperStatus,
@@ -68,8 +72,10 @@ pub struct StoredPaper {
 }
 
 /// A row of the paper list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct PaperSummary {
+    #[ts(type = "number")]
     pub id: PaperId,
     pub title: String,
     /// The board the paper goes to (its "To").
@@ -82,17 +88,22 @@ pub struct PaperSummary {
 }
 
 /// What a save did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct SaveOutcome {
     /// The revision that now holds the previous content; `None` when the
     /// content was unchanged and nothing was written.
+    #[ts(type = "number | null")]
     pub revision: Option<i64>,
 }
 
 /// An earlier content of a paper.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct RevisionSummary {
+    #[ts(type = "number")]
     pub id: i64,
+    #[ts(type = "number")]
     pub paper_id: PaperId,
     pub title: String,
     /// When this content was saved (it was the paper's content from then until the next change).
@@ -100,8 +111,10 @@ pub struct RevisionSummary {
 }
 
 /// A search result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct SearchHit {
+    #[ts(type = "number")]
     pub id: PaperId,
     pub title: String,
     pub board: String,
@@ -112,7 +125,8 @@ pub struct SearchHit {
 }
 
 /// How to sort the paper list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum SortKey {
     Title,
@@ -125,7 +139,9 @@ pub enum SortKey {
 }
 
 /// Which papers to list, and in what order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(default, deny_unknown_fields)]
 pub struct ListQuery {
     /// Only papers to this board (exactly as [`Store::boards`](crate::Store::boards) gives it).
     pub board: Option<String>,

@@ -66,3 +66,39 @@ pub fn export_board_paper_to(paper: &BoardPaper, options: &ExportOptions, target
     let bytes = export_board_paper(paper, options)?;
     write_docx(&bytes, target)
 }
+
+/// A file name for the exported paper: its date and title, safe on Windows
+/// and Linux ("2026-11-12 HMICFRS PEEL 2025 - An inspection.docx").
+pub fn default_file_name(paper: &BoardPaper) -> String {
+    let title: String = paper
+        .front_sheet
+        .title
+        .replace(':', " -")
+        .chars()
+        .map(|c| match c {
+            '<' | '>' | '"' | '/' | '\\' | '|' | '?' | '*' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title: String = title.chars().take(100).collect();
+    let title = title.trim_end_matches(['.', ' ']);
+    let title = if title.is_empty() { "Board paper" } else { title };
+    format!("{} {title}.docx", paper.front_sheet.date.format("%Y-%m-%d"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe_and_dated() {
+        let mut paper = boardwright_model::templates::sample_paper();
+        assert_eq!(default_file_name(&paper), "2026-11-12 HMICFRS PEEL 2025 - An inspection of Northshire Police.docx");
+        paper.front_sheet.title = "A/B \\ <C>?. ".into();
+        assert_eq!(default_file_name(&paper), "2026-11-12 A B C.docx");
+        paper.front_sheet.title = "".into();
+        assert_eq!(default_file_name(&paper), "2026-11-12 Board paper.docx");
+    }
+}

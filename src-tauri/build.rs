@@ -1,0 +1,33 @@
+fn main() {
+    // The app's own commands, so capabilities can allow exactly these (see capabilities/default.json).
+    let commands = &[
+        "list_papers",
+        "get_paper",
+        "create_paper",
+        "duplicate_paper",
+        "save_paper",
+        "set_status",
+        "delete_paper",
+        "restore_paper",
+        "purge_paper",
+        "list_boards",
+        "search_papers",
+        "list_templates",
+        "validate_paper",
+        "list_revisions",
+        "get_revision",
+        "restore_revision",
+        "export_paper",
+        "default_export_name",
+        "open_exported",
+        "reveal_exported",
+        "get_settings",
+        "save_settings",
+        "app_info",
+    ];
+    let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        eprintln!("tauri build step failed: {e:#}");
+        std::process::exit(1);
+    }
+}

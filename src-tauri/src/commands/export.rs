@@ -1,0 +1,86 @@
+use std::path::PathBuf;
+
+use boardwright_store::PaperId;
+use boardwright_word::{default_file_name, export_board_paper_to, ExportOptions};
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
+
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::state::AppState;
+
+/// Set (by the end-to-end tests) to a folder: exports go there under their
+/// default name instead of through the native save dialog, which WebDriver
+/// cannot drive. Everything after the dialog is the same code.
+pub const EXPORT_DIR_ENV: &str = "BOARDWRIGHT_EXPORT_DIR";
+
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct ExportResult {
+    pub path: String,
+}
+
+#[tauri::command]
+pub async fn default_export_name(state: State<'_, AppState>, id: PaperId) -> AppResult<String> {
+    Ok(default_file_name(&state.store()?.get_paper(id)?.paper))
+}
+
+/// Exports paper `id` to Word: to `path` if given, else where the user picks
+/// in the save dialog. `None` when the user cancels.
+#[tauri::command]
+pub async fn export_paper<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: PaperId,
+    path: Option<String>,
+) -> AppResult<Option<ExportResult>> {
+    let stored = state.store()?.get_paper(id)?;
+    let name = default_file_name(&stored.paper);
+    let target = match (path, std::env::var_os(EXPORT_DIR_ENV)) {
+        (Some(path), _) => PathBuf::from(path),
+        (None, Some(dir)) => PathBuf::from(dir).join(&name),
+        (None, None) => {
+            let picked = app
+                .dialog()
+                .file()
+                .set_title("Export to Word")
+                .set_file_name(&name)
+                .add_filter("Word document", &["docx"])
+                .blocking_save_file();
+            let Some(picked) = picked else { return Ok(None) };
+            let path = picked
+                .into_path()
+                .map_err(|e| AppError::new(ErrorCode::ExportFailed, format!("the chosen file is not a path: {e}")))?;
+            // GTK does not add the extension the filter names.
+            if path.extension().is_none() {
+                path.with_extension("docx")
+            } else {
+                path
+            }
+        }
+    };
+    let options = ExportOptions { author: None, created: stored.created_at, modified: stored.updated_at };
+    export_board_paper_to(&stored.paper, &options, &target)?;
+    state.remember_export(target.clone());
+    Ok(Some(ExportResult { path: target.to_string_lossy().into_owned() }))
+}
+
+#[tauri::command]
+pub async fn open_exported<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: String) -> AppResult<()> {
+    let path = PathBuf::from(path);
+    state.check_exported(&path)?;
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| AppError::new(ErrorCode::Internal, format!("could not open {}: {e}", path.display())))
+}
+
+#[tauri::command]
+pub async fn reveal_exported<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: String) -> AppResult<()> {
+    let path = PathBuf::from(path);
+    state.check_exported(&path)?;
+    app.opener()
+        .reveal_item_in_dir(&path)
+        .map_err(|e| AppError::new(ErrorCode::Internal, format!("could not show {}: {e}", path.display())))
+}

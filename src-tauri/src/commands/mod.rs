@@ -1,0 +1,40 @@
+//! The commands the UI invokes. Each calls the core crates and maps errors;
+//! none holds business logic. Argument and result types are exported to
+//! TypeScript (ui/src/lib/bindings) by ts-rs.
+
+pub mod export;
+pub mod papers;
+pub mod revisions;
+pub mod settings;
+
+/// Every command, for the invoke handler (and the list in build.rs).
+#[macro_export]
+macro_rules! all_commands {
+    () => {
+        tauri::generate_handler![
+            $crate::commands::papers::list_papers,
+            $crate::commands::papers::get_paper,
+            $crate::commands::papers::create_paper,
+            $crate::commands::papers::duplicate_paper,
+            $crate::commands::papers::save_paper,
+            $crate::commands::papers::set_status,
+            $crate::commands::papers::delete_paper,
+            $crate::commands::papers::restore_paper,
+            $crate::commands::papers::purge_paper,
+            $crate::commands::papers::list_boards,
+            $crate::commands::papers::search_papers,
+            $crate::commands::papers::list_templates,
+            $crate::commands::papers::validate_paper,
+            $crate::commands::revisions::list_revisions,
+            $crate::commands::revisions::get_revision,
+            $crate::commands::revisions::restore_revision,
+            $crate::commands::export::export_paper,
+            $crate::commands::export::default_export_name,
+            $crate::commands::export::open_exported,
+            $crate::commands::export::reveal_exported,
+            $crate::commands::settings::get_settings,
+            $crate::commands::settings::save_settings,
+            $crate::commands::settings::app_info,
+        ]
+    };
+}

@@ -1,0 +1,126 @@
+use boardwright_model::templates::{self, Template};
+use boardwright_model::{paper_from_value, validate, BoardPaper, Problem};
+use boardwright_store::{ListQuery, PaperId, PaperStatus, PaperSummary, SearchHit, StoredPaper};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::commands::settings::load_settings;
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::state::AppState;
+
+/// Autosaves within this window of the last revision keep no new revision.
+const AUTOSAVE_REVISION_WINDOW_MINUTES: i64 = 5;
+
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct SaveResult {
+    /// The revision that now holds the previous content, if one was made.
+    #[ts(type = "number | null")]
+    pub revision: Option<i64>,
+    pub updated_at: DateTime<Utc>,
+    /// What the author should still fix (never blocks the save).
+    pub problems: Vec<Problem>,
+}
+
+/// The editor's JSON, read by the model's strict decoder (errors name the place).
+fn decode(paper: &serde_json::Value) -> AppResult<BoardPaper> {
+    Ok(paper_from_value(paper)?)
+}
+
+#[tauri::command]
+pub async fn list_papers(state: State<'_, AppState>, query: ListQuery) -> AppResult<Vec<PaperSummary>> {
+    Ok(state.store()?.list_papers(&query)?)
+}
+
+#[tauri::command]
+pub async fn get_paper(state: State<'_, AppState>, id: PaperId) -> AppResult<StoredPaper> {
+    Ok(state.store()?.get_paper(id)?)
+}
+
+#[tauri::command]
+pub async fn create_paper(state: State<'_, AppState>, template: String, title: Option<String>) -> AppResult<PaperId> {
+    let template = templates::find(&template)
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("there is no template \"{template}\"")))?;
+    let mut paper = template.instantiate(chrono::Local::now().date_naive());
+    paper.front_sheet.title = title.unwrap_or_default();
+    let mut store = state.store()?;
+    load_settings(&store)?.apply_to_new_paper(&mut paper);
+    Ok(store.create_paper(&paper)?)
+}
+
+#[tauri::command]
+pub async fn duplicate_paper(state: State<'_, AppState>, id: PaperId) -> AppResult<PaperId> {
+    let mut store = state.store()?;
+    let mut paper = store.get_paper(id)?.paper;
+    paper.front_sheet.title = format!("Copy of {}", paper.front_sheet.title.trim());
+    Ok(store.create_paper(&paper)?)
+}
+
+/// `autosave`: true for the editor's saves as the user types (revisions coalesced).
+#[tauri::command]
+pub async fn save_paper(
+    state: State<'_, AppState>,
+    id: PaperId,
+    paper: serde_json::Value,
+    autosave: bool,
+) -> AppResult<SaveResult> {
+    let paper = decode(&paper)?;
+    let mut store = state.store()?;
+    let outcome = if autosave {
+        store.autosave_paper(id, &paper, chrono::Duration::minutes(AUTOSAVE_REVISION_WINDOW_MINUTES))?
+    } else {
+        store.save_paper(id, &paper)?
+    };
+    let updated_at = store.get_paper(id)?.updated_at;
+    Ok(SaveResult { revision: outcome.revision, updated_at, problems: validate(&paper) })
+}
+
+#[tauri::command]
+pub async fn set_status(state: State<'_, AppState>, id: PaperId, status: PaperStatus) -> AppResult<()> {
+    Ok(state.store()?.set_status(id, status)?)
+}
+
+#[tauri::command]
+pub async fn delete_paper(state: State<'_, AppState>, id: PaperId) -> AppResult<()> {
+    Ok(state.store()?.delete_paper(id)?)
+}
+
+#[tauri::command]
+pub async fn restore_paper(state: State<'_, AppState>, id: PaperId) -> AppResult<()> {
+    Ok(state.store()?.restore_paper(id)?)
+}
+
+#[tauri::command]
+pub async fn purge_paper(state: State<'_, AppState>, id: PaperId) -> AppResult<()> {
+    Ok(state.store()?.purge_paper(id)?)
+}
+
+/// The boards from the settings first, then any other board a paper went to.
+#[tauri::command]
+pub async fn list_boards(state: State<'_, AppState>) -> AppResult<Vec<String>> {
+    let store = state.store()?;
+    let mut boards = load_settings(&store)?.boards;
+    for board in store.boards()? {
+        if !board.trim().is_empty() && !boards.contains(&board) {
+            boards.push(board);
+        }
+    }
+    Ok(boards)
+}
+
+#[tauri::command]
+pub async fn search_papers(state: State<'_, AppState>, text: String) -> AppResult<Vec<SearchHit>> {
+    Ok(state.store()?.search(&text, 50)?)
+}
+
+#[tauri::command]
+pub async fn list_templates() -> AppResult<Vec<Template>> {
+    Ok(templates::all().to_vec())
+}
+
+#[tauri::command]
+pub async fn validate_paper(paper: serde_json::Value) -> AppResult<Vec<Problem>> {
+    Ok(validate(&decode(&paper)?))
+}

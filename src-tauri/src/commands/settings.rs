@@ -1,0 +1,39 @@
+use boardwright_model::Settings;
+use boardwright_store::Store;
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::state::AppState;
+
+const SETTINGS_KEY: &str = "settings";
+
+pub fn load_settings(store: &Store) -> AppResult<Settings> {
+    Ok(store.get_setting::<Settings>(SETTINGS_KEY)?.unwrap_or_default())
+}
+
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> AppResult<Settings> {
+    load_settings(&*state.store()?)
+}
+
+#[tauri::command]
+pub async fn save_settings(state: State<'_, AppState>, settings: serde_json::Value) -> AppResult<Settings> {
+    let settings: Settings = serde_json::from_value(settings)
+        .map_err(|e| AppError::new(ErrorCode::InvalidSettings, format!("settings: {e}")))?;
+    state.store()?.set_setting(SETTINGS_KEY, &settings)?;
+    Ok(settings)
+}
+
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct AppInfo {
+    pub version: String,
+    pub database: String,
+}
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> AppResult<AppInfo> {
+    Ok(AppInfo { version: env!("CARGO_PKG_VERSION").to_string(), database: state.db_path().display().to_string() })
+}

@@ -1,0 +1,40 @@
+//! The Boardwright desktop shell: Tauri commands over the core crates.
+//!
+//! Thin by rule: commands call `boardwright-model`, `-store` and `-word`, and
+//! map their errors to one coded [`error::AppError`]. Only this crate knows IPC.
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use std::path::PathBuf;
+
+use tauri::{Manager, Runtime};
+
+/// Overrides where the database lives (tests, several profiles).
+pub const DB_ENV: &str = "BOARDWRIGHT_DB";
+
+/// Plugins, state and commands added to `builder`: shared by `main` and the
+/// tests (which start from `tauri::test::mock_builder()`).
+pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            let db_path = match std::env::var_os(DB_ENV) {
+                Some(path) => PathBuf::from(path),
+                None => app.path().app_data_dir()?.join("boardwright.sqlite"),
+            };
+            app.manage(state::AppState::open(db_path));
+            Ok(())
+        })
+        .invoke_handler(all_commands!())
+}
+
+pub fn run() {
+    let result = configure(tauri::Builder::default()).run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Boardwright could not start: {e}");
+        std::process::exit(1);
+    }
+}

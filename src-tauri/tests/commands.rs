@@ -1,0 +1,167 @@
+//! The commands, invoked through Tauri's IPC layer (mock runtime, no display)
+//! against a real SQLite file, with the app's real config and capabilities.
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow};
+
+struct App {
+    _dir: tempfile::TempDir,
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    export_dir: std::path::PathBuf,
+}
+
+fn start() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    // Read by the app's setup; the tests hold SERIAL, so one app at a time sees it.
+    std::env::set_var(boardwright_app::DB_ENV, dir.path().join("boardwright.sqlite"));
+    let export_dir = dir.path().join("exports");
+    std::fs::create_dir(&export_dir).unwrap();
+    let app = started();
+    let window = app.get_webview_window("main").expect("the config makes the main window");
+    App { _dir: dir, _app: app, window, export_dir }
+}
+
+/// The app built as `main` builds it, with its setup run (the mock runtime runs it on the first iteration).
+fn started() -> tauri::App<MockRuntime> {
+    let mut app = boardwright_app::configure(mock_builder()).build(tauri::generate_context!()).unwrap();
+    #[allow(deprecated)]
+    app.run_iteration(|_, _| {});
+    app
+}
+
+impl App {
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.invoke(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+}
+
+/// The env var for the database is process-wide: run the tests one at a time.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+#[test]
+fn the_first_run_offers_the_sample_and_papers_round_trip() {
+    let _guard = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let app = start();
+    let list = app.ok("list_papers", json!({"query": {}}));
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    assert_eq!(list[0]["title"], "HMICFRS PEEL 2025: An inspection of Northshire Police");
+
+    app.ok("save_settings", json!({"settings": {"organisation": "Northshire Police", "default_from": "Chief Constable", "boards": ["Strategic Board"]}}));
+    let id = app.ok("create_paper", json!({"template": "hmicfrs-inspection", "title": "Custody"}));
+    let stored = app.ok("get_paper", json!({"id": id}));
+    assert_eq!(stored["paper"]["from"], "Chief Constable", "settings fill a new paper");
+    assert_eq!(stored["paper"]["to"], "Strategic Board");
+    assert_eq!(stored["paper"]["sections"].as_array().unwrap().len(), 8);
+
+    let mut paper = stored["paper"].clone();
+    paper["title"] = "Custody inspection".into();
+    paper["sections"][0]["paragraphs"][0]["content"][0] =
+        json!({"type": "paragraph", "content": [{"type": "text", "text": "Detention officers"}]});
+    let saved = app.ok("save_paper", json!({"id": id, "paper": paper, "autosave": true}));
+    assert!(saved["revision"].is_number());
+    assert_eq!(
+        saved["problems"],
+        json!([{"path": "bibliography[0].text", "message": "a bibliography row needs its text"}]),
+        "the template's empty Source Document row is reported with the save"
+    );
+    let mut untitled = paper.clone();
+    untitled["title"] = "".into();
+    let problems = app.ok("validate_paper", json!({"paper": untitled}));
+    assert_eq!(problems[0], json!({"path": "title", "message": "the paper has no title"}));
+    let hits = app.ok("search_papers", json!({"text": "detention"}));
+    assert_eq!(hits[0]["title"], "Custody inspection");
+    let boards = app.ok("list_boards", json!({}));
+    assert_eq!(boards[0], "Strategic Board");
+
+    let revisions = app.ok("list_revisions", json!({"id": id}));
+    assert_eq!(revisions.as_array().unwrap().len(), 1);
+    app.ok("restore_revision", json!({"id": id, "revision": revisions[0]["id"]}));
+    assert_eq!(app.ok("get_paper", json!({"id": id}))["paper"]["title"], "Custody");
+}
+
+#[test]
+fn errors_carry_a_code_and_name_the_place() {
+    let _guard = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let app = start();
+    let err = app.invoke("get_paper", json!({"id": 999})).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+    assert_eq!(err["message"], "there is no paper 999");
+
+    let mut paper = app.ok("get_paper", json!({"id": 1}))["paper"].clone();
+    paper["sections"][3]["paragraphs"][1]["content"][0]["type"] = "video".into();
+    let err = app.invoke("save_paper", json!({"id": 1, "paper": paper, "autosave": false})).unwrap_err();
+    assert_eq!(err["code"], "invalid_document");
+    assert_eq!(err["message"], "sections[3].paragraphs[1].content[0]: unknown block type \"video\"");
+    assert_eq!(app.ok("list_revisions", json!({"id": 1})).as_array().unwrap().len(), 0, "nothing was saved");
+
+    let err = app.invoke("save_settings", json!({"settings": {"colour": "red"}})).unwrap_err();
+    assert_eq!(err["code"], "invalid_settings");
+    let err = app.invoke("open_exported", json!({"path": "/etc/passwd"})).unwrap_err();
+    assert_eq!(err["code"], "not_exported");
+}
+
+#[test]
+fn export_writes_the_same_file_as_the_word_crate() {
+    let _guard = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let app = start();
+    let target = app.export_dir.join("paper.docx");
+    let result = app.ok("export_paper", json!({"id": 1, "path": target.to_str().unwrap()}));
+    assert_eq!(result["path"], target.to_str().unwrap());
+    let stored =
+        boardwright_store::Store::open(&std::path::PathBuf::from(std::env::var_os(boardwright_app::DB_ENV).unwrap()))
+            .unwrap()
+            .get_paper(1)
+            .unwrap();
+    let options =
+        boardwright_word::ExportOptions { author: None, created: stored.created_at, modified: stored.updated_at };
+    let expected = boardwright_word::export_board_paper(&stored.paper, &options).unwrap();
+    assert!(std::fs::read(&target).unwrap() == expected, "the app's file is the Word crate's, byte for byte");
+    let name = app.ok("default_export_name", json!({"id": 1}));
+    assert_eq!(name, "2026-11-12 HMICFRS PEEL 2025 - An inspection of Northshire Police.docx");
+
+    let err = app.invoke("export_paper", json!({"id": 1, "path": app.export_dir.join("missing/x.docx")})).unwrap_err();
+    assert_eq!(err["code"], "export_folder_missing");
+}
+
+#[test]
+fn a_newer_database_is_refused_with_a_clear_code() {
+    let _guard = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("newer.sqlite");
+    make_newer_database(&db);
+    let before = std::fs::read(&db).unwrap();
+    std::env::set_var(boardwright_app::DB_ENV, &db);
+    let app = started();
+    let window = app.get_webview_window("main").expect("the config makes the main window");
+    let wrapped = App { _dir: dir, _app: app, window, export_dir: Default::default() };
+    let err = wrapped.invoke("list_papers", json!({"query": {}})).unwrap_err();
+    assert_eq!(err["code"], "database_unavailable");
+    assert!(err["message"].as_str().unwrap().contains("newer version of Boardwright"), "{err}");
+    assert!(std::fs::read(&db).unwrap() == before, "the newer database is not altered");
+}
+
+/// A database from "the future": made by this build, then its version raised
+/// (the user version is the big-endian u32 at byte 60 of SQLite's header).
+fn make_newer_database(path: &std::path::Path) {
+    drop(boardwright_store::Store::open(path).unwrap());
+    let mut bytes = std::fs::read(path).unwrap();
+    bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
+    std::fs::write(path, bytes).unwrap();
+}
