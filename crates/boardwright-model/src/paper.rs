@@ -46,10 +46,11 @@ pub struct FrontSheet {
     pub publication: Publication,
 }
 
-/// A Government Security Classification marking.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A Government Security Classification marking (OFFICIAL unless set).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Classification {
     None,
+    #[default]
     Official,
     OfficialSensitive,
     /// Another marking an organisation uses, in capitals

@@ -41,12 +41,6 @@ impl Settings {
     }
 }
 
-impl Default for Classification {
-    fn default() -> Classification {
-        Classification::Official
-    }
-}
-
 impl<'de> Deserialize<'de> for Classification {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Classification, D::Error> {
         let marking = Option::<String>::deserialize(d)?;
