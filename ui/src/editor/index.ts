@@ -1,0 +1,142 @@
+// The rich-text editor of one section's body: the public API.
+//
+//   const editor = createSectionEditor(host, {
+//     paragraphs: section.paragraphs, sectionIndex: 2, label: "Background",
+//     onChange: (paragraphs) => scheduleAutosave(paragraphs),
+//     onRequestLink: (href) => myLinkDialog(href),
+//   });
+//
+// onChange receives the section's `paragraphs` JSON after every transaction
+// that changed the document (typing, paste, undo …), synchronously. It is
+// computed once per change (fromEditorDoc: one linear walk, well under a
+// millisecond for a long section) and the same array is returned by
+// getParagraphs() until the next change. Host-initiated setParagraphs() does
+// not call onChange.
+
+import "./editor.css";
+import type { Node } from "prosemirror-model";
+import { EditorState, Plugin, type Transaction } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import { history } from "prosemirror-history";
+import { gapCursor } from "prosemirror-gapcursor";
+import { tableEditing } from "prosemirror-tables";
+import { createToolbarActions, type ToolbarAction } from "./actions";
+import { clipboardPlugin } from "./clipboard";
+import { buildKeymaps } from "./keymap";
+import type { RequestLink } from "./link-command";
+import { fromEditorDoc, toEditorDoc } from "./mapping";
+import { liveNumbering, renumber } from "./numbering";
+import type { NumberedParagraph } from "./types";
+
+export type { ToolbarAction } from "./actions";
+export type { RequestLink, LinkResult } from "./link-command";
+export type * from "./types";
+export { schema } from "./schema";
+export { toEditorDoc, fromEditorDoc, BodyFormatError } from "./mapping";
+export { paragraphLabels, paragraphLabel } from "./numbering";
+export { cleanPastedHtml } from "./paste";
+export { isAllowedLink, normaliseLinkInput } from "./links";
+
+export interface SectionEditorOptions {
+  /** The section's `paragraphs` (docs/paper-format.md). An empty array gives one empty numbered paragraph. */
+  paragraphs: NumberedParagraph[];
+  /** 0-based: section index 2 numbers its paragraphs 3.1, 3.2 … */
+  sectionIndex: number;
+  /** Called after each change to the document, with the new `paragraphs`. Debounce autosave in the host. */
+  onChange: (paragraphs: NumberedParagraph[]) => void;
+  /** Asks the author for a link address: resolve the address, "" to remove the link, null to cancel. */
+  onRequestLink: (href: string | null) => Promise<string | null>;
+  /** Spell checking (en-GB) in the editable element; on by default. */
+  spellcheck?: boolean;
+  /** The accessible name of the editable element, e.g. the section heading. */
+  label?: string;
+}
+
+export interface SectionEditor {
+  readonly view: EditorView;
+  /** Renumbers the paragraphs after the section moved (no onChange, no undo step). */
+  setSectionIndex(sectionIndex: number): void;
+  /**
+   * Replaces the content (e.g. another paper was opened): clears the undo
+   * history, no onChange. Content equal to the editor's is ignored, so
+   * passing onChange's output back does not reset the cursor.
+   * Throws BodyFormatError on content the format does not know.
+   */
+  setParagraphs(paragraphs: NumberedParagraph[]): void;
+  /** The current `paragraphs` JSON (cached until the next change). */
+  getParagraphs(): NumberedParagraph[];
+  focus(): void;
+  destroy(): void;
+  /** Toolbar actions for the host to render. */
+  readonly actions: ToolbarAction[];
+  /** Words in the section body, counted as the Rust model counts them (whitespace-separated). */
+  wordCount(): number;
+}
+
+/** Words of a body document: text split on whitespace; hard breaks and blocks separate words. */
+export function countWords(doc: Node): number {
+  const text = doc.textBetween(0, doc.content.size, "\n", " ");
+  const words = text.split(/\s+/u);
+  return words.filter((w) => w.length > 0).length;
+}
+
+export function createSectionEditor(host: HTMLElement, options: SectionEditorOptions): SectionEditor {
+  let sectionIndex = options.sectionIndex;
+  const requestLink: RequestLink = (href) => options.onRequestLink(href);
+
+  const plugins: Plugin[] = [
+    history(),
+    ...buildKeymaps({ onRequestLink: requestLink }),
+    liveNumbering(() => sectionIndex),
+    clipboardPlugin(),
+    gapCursor(),
+    // Last: it handles mouse and arrow keys in tables broadly.
+    tableEditing({ allowTableNodeSelection: false }),
+  ];
+
+  let cache: { doc: Node; paragraphs: NumberedParagraph[] } | null = null;
+  const paragraphsOf = (doc: Node): NumberedParagraph[] => {
+    if (cache?.doc !== doc) cache = { doc, paragraphs: fromEditorDoc(doc) };
+    return cache.paragraphs;
+  };
+
+  const view: EditorView = new EditorView(host, {
+    state: EditorState.create({ doc: toEditorDoc(options.paragraphs), plugins }),
+    attributes: {
+      class: "bw-editor",
+      role: "textbox",
+      "aria-multiline": "true",
+      ...(options.label ? { "aria-label": options.label } : {}),
+      spellcheck: options.spellcheck === false ? "false" : "true",
+      lang: "en-GB",
+    },
+    dispatchTransaction(tr: Transaction) {
+      const before = view.state.doc;
+      view.updateState(view.state.apply(tr));
+      if (view.state.doc !== before) options.onChange(paragraphsOf(view.state.doc));
+    },
+  });
+
+  const actions = createToolbarActions(requestLink);
+
+  return {
+    view,
+    actions,
+    setSectionIndex(n: number) {
+      if (n === sectionIndex) return;
+      sectionIndex = n;
+      view.dispatch(renumber(view.state.tr).setMeta("addToHistory", false));
+    },
+    setParagraphs(paragraphs: NumberedParagraph[]) {
+      // Feeding onChange's own output back (a reactive loop) changes nothing.
+      if (paragraphs === cache?.paragraphs && cache.doc === view.state.doc) return;
+      const doc = toEditorDoc(paragraphs);
+      if (doc.eq(view.state.doc)) return;
+      view.updateState(EditorState.create({ doc, plugins }));
+    },
+    getParagraphs: () => paragraphsOf(view.state.doc),
+    focus: () => view.focus(),
+    destroy: () => view.destroy(),
+    wordCount: () => countWords(view.state.doc),
+  };
+}
