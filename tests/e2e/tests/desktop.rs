@@ -1,0 +1,174 @@
+//! The desktop app in its real window: a person's work, start to finish.
+//! Run by scripts/e2e under Xvfb (xvfb-run) against the release build.
+
+use std::time::Duration;
+
+use anyhow::{ensure, Context, Result};
+use boardwright_e2e::keys::*;
+use boardwright_e2e::{cli_binary, App};
+use boardwright_tests::readers::{libreoffice_text, pandoc_json};
+use fantoccini::Locator;
+
+fn section_body(n: usize) -> String {
+    format!(".sections > li:nth-child({n}) .ProseMirror")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn write_a_paper_from_the_template_and_export_it_to_word() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let app = App::start("write_and_export", dir.path()).await?;
+    let result = write_and_export(&app).await;
+    app.finish(result).await
+}
+
+async fn write_and_export(app: &App) -> Result<()> {
+    // A new paper from the HMICFRS template (the default choice).
+    app.click("New paper").await?;
+    app.wait_for("#editor-title").await?;
+    app.type_into(".front-sheet input[list=boards]", "Business Coordination Board").await?;
+    app.type_into(".front-sheet .grid label:nth-child(2) input", "Chief Constable").await?;
+    app.type_into(".front-sheet .title input", "PEEL 2025: call handling").await?;
+    app.wait_text("#editor-title", "the title typed", |t| t == "PEEL 2025: call handling").await?;
+
+    // Section 1: two numbered paragraphs, then three levels of bullets and a link.
+    let purpose = section_body(1);
+    app.type_into(&purpose, "This paper updates the Board.").await?;
+    let editor = app.wait_for(&purpose).await?;
+    editor.send_keys(&format!("{ENTER}It asks the Board to note the plan.")).await?;
+    app.click("Bullet list").await?;
+    editor.send_keys(&format!("First point{ENTER}{TAB}Nested point{ENTER}{TAB}Deepest point")).await?;
+    editor.send_keys(&format!("{ENTER}{ENTER}{ENTER}{ENTER}See the HMICFRS report")).await?;
+    // Select "HMICFRS report" and link it (Ctrl+K opens the link dialog).
+    editor.send_keys(&format!("{SHIFT}{}{NULL}", LEFT.repeat("HMICFRS report".len()))).await?;
+    editor.send_keys(&format!("{CONTROL}k{NULL}")).await?;
+    let href = app.wait_for("#link-href").await?;
+    href.clear().await?;
+    href.send_keys(&format!("https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-2025{ENTER}")).await?;
+
+    let numbers = app.numbers_of_section(1).await?;
+    ensure!(numbers.len() >= 2 && numbers[0] == "1.1" && numbers[1] == "1.2", "live numbers in section 1: {numbers:?}");
+    let background = app.numbers_of_section(3).await?;
+    ensure!(background.first().map(String::as_str) == Some("3.1"), "section 3 restarts at 3.1: {background:?}");
+    let depth = app
+        .js(
+            "const body = document.querySelector(arguments[0]);
+             let deepest = 0;
+             body.querySelectorAll('li').forEach(li => { let d = 0; for (let n = li; n && n !== body; n = n.parentElement) if (n.tagName === 'UL') d++; deepest = Math.max(deepest, d); });
+             return deepest;",
+            vec![purpose.clone().into()],
+        )
+        .await?;
+    ensure!(depth.as_u64() == Some(3), "bullets nest three deep in the editor, got {depth}");
+    let link = app.wait_for(&format!("{purpose} a[href]")).await?;
+    ensure!(link.text().await? == "HMICFRS report", "the link covers the selected words");
+
+    // A Word paste in section 4 becomes nested bullets; nothing hostile survives.
+    let word = std::fs::read_to_string(
+        boardwright_e2e::workspace_root().join("ui/src/editor/__fixtures__/word-list-three-level.html"),
+    )?;
+    let findings = section_body(4);
+    app.type_into(&findings, "Pasted from Word:").await?;
+    app.js(
+        "const el = document.querySelector(arguments[0]);
+         const data = new DataTransfer();
+         data.setData('text/html', arguments[1] + '<script>window.__pwned = 1<\\/script><img src=x onerror=\"window.__pwned = 2\">');
+         data.setData('text/plain', 'fallback');
+         el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
+        vec![findings.clone().into(), word.into()],
+    )
+    .await?;
+    let pasted = app
+        .js(
+            "const body = document.querySelector(arguments[0]);
+             return { lists: body.querySelectorAll('ul ul').length, scripts: body.querySelectorAll('script, img').length,
+                      pwned: window.__pwned || 0, text: body.textContent };",
+            vec![findings.into()],
+        )
+        .await?;
+    ensure!(pasted["lists"].as_u64().unwrap_or(0) >= 1, "the Word list arrives nested: {pasted}");
+    ensure!(pasted["scripts"] == 0 && pasted["pwned"] == 0, "nothing hostile survives the paste: {pasted}");
+    ensure!(pasted["text"].as_str().unwrap_or_default().contains("Effectiveness"), "the pasted text is kept: {pasted}");
+
+    // Saved within about a second, then exported through the Word crate.
+    app.wait_saved().await?;
+    app.click("Export to Word").await?;
+    let path = app.wait_text(".exported code", "the exported file's path", |t| t.ends_with(".docx")).await?;
+    ensure!(path.ends_with("PEEL 2025 - call handling.docx"), "default file name from date and title: {path}");
+    let docx = std::path::PathBuf::from(&path);
+    let text = libreoffice_text(&docx).map_err(anyhow::Error::msg)?;
+    let text: String = text.lines().map(str::trim_start).collect::<Vec<_>>().join("\n");
+    for expected in [
+        "1.1 This paper updates the Board.",
+        "1.2 It asks the Board to note the plan.",
+        "Deepest point",
+        "3.1 ",
+        "Effectiveness",
+    ] {
+        ensure!(text.contains(expected), "LibreOffice shows {expected:?} in:\n{text}");
+    }
+    let ast = pandoc_json(&docx).map_err(anyhow::Error::msg)?;
+    ensure!(
+        ast.to_string().contains("https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-2025"),
+        "the link is a real link"
+    );
+
+    // The same file as the CLI writes from the same stored paper.
+    let cli_out = docx.with_file_name("cli.docx");
+    let status = std::process::Command::new(cli_binary())
+        .arg("--db")
+        .arg(app.data.join("boardwright.sqlite"))
+        .args(["export", "2", "-o"])
+        .arg(&cli_out)
+        .status()
+        .context("running the CLI")?;
+    ensure!(status.success(), "the CLI export failed");
+    ensure!(
+        std::fs::read(&cli_out)? == std::fs::read(&docx)?,
+        "the app's .docx and the CLI's are byte for byte the same"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn work_survives_a_restart_and_revisions_restore() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let app = App::start("restart_and_revisions", dir.path()).await?;
+    let result = edit_then_quit(&app).await;
+    app.finish(result).await?;
+
+    let app = App::start("restart_and_revisions_relaunched", dir.path()).await?;
+    let result = find_and_restore(&app).await;
+    app.finish(result).await
+}
+
+async fn edit_then_quit(app: &App) -> Result<()> {
+    app.wait_for("table.papers").await?;
+    let sample = app.client.find(Locator::Css("table.papers td button.link")).await?;
+    sample.click().await?;
+    app.wait_for(".front-sheet .title input").await?;
+    let title = app.wait_for(".front-sheet .title input").await?;
+    title.send_keys(&format!("{END} (revised)")).await?;
+    app.wait_saved().await?;
+    // A change typed just before closing the window, as a user closes it: it must be stored first.
+    app.type_into(&section_body(1), "Zanzibar").await?;
+    app.close_window_like_a_user().await?;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    Ok(())
+}
+
+async fn find_and_restore(app: &App) -> Result<()> {
+    app.type_into("#search", "Zanzibar").await?;
+    app.wait_text(".hits", "the paper found by a word typed before quitting", |t| t.contains("(revised)")).await?;
+    app.client.find(Locator::Css(".hits button.link")).await?.click().await?;
+    app.wait_text("#editor-title", "the revised title", |t| t.ends_with("(revised)")).await?;
+
+    app.click("Revisions").await?;
+    let oldest = app.wait_for(".revision-list li:last-child button").await?;
+    oldest.click().await?;
+    app.click("Restore this revision").await?;
+    app.wait_text("#editor-title", "the original title", |t| {
+        t == "HMICFRS PEEL 2025: An inspection of Northshire Police"
+    })
+    .await?;
+    Ok(())
+}
