@@ -62,3 +62,28 @@ need_docx_checkers() {
       || need_apt /usr/lib/python3/dist-packages/docx python3-docx python3-jsonschema
   fi
 }
+
+# Everything the real-window runs need: WebKitWebDriver, Xvfb, tauri-driver,
+# python-xlib, and release builds of the app (UI embedded) and the CLI.
+prepare_real_window() {
+  need_rust
+  need_tauri_build_deps
+  need_docx_checkers
+  need_apt WebKitWebDriver webkit2gtk-driver
+  need_apt xvfb-run xvfb xauth
+  if ! python3 -c 'import Xlib' >/dev/null 2>&1; then
+    echo "==> installing python-xlib (closes the window as a window manager would)"
+    python3 -m pip install --quiet --disable-pip-version-check python-xlib 2>/dev/null \
+      || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages python-xlib 2>/dev/null \
+      || need_apt /usr/lib/python3/dist-packages/Xlib python3-xlib
+  fi
+  if ! command -v tauri-driver >/dev/null 2>&1; then
+    echo "==> cargo install tauri-driver"
+    cargo install tauri-driver --locked --quiet
+  fi
+  need_ui
+  cd "$ROOT"
+  echo "==> release build of the app (UI embedded) and the CLI"
+  cargo build --release --quiet -p boardwright-app --features custom-protocol
+  cargo build --release --quiet -p boardwright-cli
+}

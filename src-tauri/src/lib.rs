@@ -7,11 +7,9 @@ pub mod commands;
 pub mod error;
 pub mod state;
 
-use std::path::PathBuf;
-
 use tauri::{Manager, Runtime};
 
-/// Overrides where the database lives (tests, several profiles).
+/// Overrides where the database lives (tests, several profiles); read by the store.
 pub const DB_ENV: &str = "BOARDWRIGHT_DB";
 
 /// Plugins, state and commands added to `builder`: shared by `main` and the
@@ -21,9 +19,10 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
-            let db_path = match std::env::var_os(DB_ENV) {
-                Some(path) => PathBuf::from(path),
-                None => app.path().app_data_dir()?.join("boardwright.sqlite"),
+            // The same file the CLI uses: BOARDWRIGHT_DB, else the OS data folder.
+            let db_path = match boardwright_store::default_db_path() {
+                Ok(path) => path,
+                Err(_) => app.path().app_data_dir()?.join("boardwright.sqlite"),
             };
             app.manage(state::AppState::open(db_path));
             Ok(())

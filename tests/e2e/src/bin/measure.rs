@@ -1,0 +1,171 @@
+//! `scripts/measure`: the desktop app's performance figures, measured in the
+//! real window (not a test: it prints, it does not assert).
+//!
+//! - launch to an interactive library of 1,000 papers;
+//! - keystroke to the next frame in a 150-page paper (performance.now in the webview);
+//! - memory (PSS of the app and its WebKit processes) with that paper open,
+//!   beside a minimal Tauri window measured the same way.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, Result};
+use boardwright_e2e::{workspace_root, App};
+use boardwright_store::Store;
+use boardwright_tests::fixtures::large_paper;
+use fantoccini::Locator;
+
+fn epoch_ms() -> f64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64() * 1000.0).unwrap_or_default()
+}
+
+/// PSS in KiB of `pid` and every process descended from it.
+fn pss_tree_kib(pid: u32) -> u64 {
+    let mut parents: Vec<(u32, u32)> = Vec::new();
+    if let Ok(entries) = std::fs::read_dir("/proc") {
+        for entry in entries.flatten() {
+            let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{child}/stat")) else { continue };
+            // The parent pid is the 2nd field after the ")" that closes the command name.
+            let ppid = stat.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse().ok());
+            if let Some(ppid) = ppid {
+                parents.push((child, ppid));
+            }
+        }
+    }
+    let mut tree = vec![pid];
+    let mut i = 0;
+    while i < tree.len() {
+        let p = tree[i];
+        tree.extend(parents.iter().filter(|(_, pp)| *pp == p).map(|(c, _)| *c));
+        i += 1;
+    }
+    tree.iter().map(|p| pss_kib(*p)).sum()
+}
+
+fn pss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("Pss:"))?.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The newest process whose executable is `exe`.
+fn newest_process(exe: &Path) -> Option<u32> {
+    let mut best: Option<(u64, u32)> = None;
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        if std::fs::read_link(format!("/proc/{pid}/exe")).ok().as_deref() != Some(exe) {
+            continue;
+        }
+        let start = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|s| s.rsplit_once(')')?.1.split_whitespace().nth(19)?.parse::<u64>().ok())
+            .unwrap_or(0);
+        if best.is_none_or(|(t, _)| start > t) {
+            best = Some((start, pid));
+        }
+    }
+    best.map(|(_, pid)| pid)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let large_title;
+    {
+        let mut store = Store::open(&dir.path().join("boardwright.sqlite"))?;
+        let sample = boardwright_model::templates::sample_paper();
+        let papers: Vec<_> = (0..999)
+            .map(|i| {
+                let mut p = sample.clone();
+                p.front_sheet.title = format!("{} (copy {i})", p.front_sheet.title);
+                p
+            })
+            .collect();
+        store.create_papers(&papers)?;
+        let large = large_paper(50, 40);
+        large_title = large.front_sheet.title.clone();
+        store.create_paper(&large)?;
+    }
+    println!("Boardwright desktop measurements (release build, Xvfb, software rendering)\n");
+
+    // Launch: from asking WebDriver for a session (which starts the app) to the library's first frame.
+    let spawned = epoch_ms();
+    let app = App::start("measure", dir.path()).await?;
+    app.wait_for("table.papers tbody tr:nth-child(1000)").await?;
+    let ready = app
+        .js(
+            "const m = performance.getEntriesByName('boardwright:library-ready')[0];
+             return m ? performance.timeOrigin + m.startTime : null;",
+            vec![],
+        )
+        .await?
+        .as_f64()
+        .context("the library-ready mark")?;
+    let rows = app.js("return document.querySelectorAll('table.papers tbody tr').length", vec![]).await?;
+    println!("launch to interactive library ({rows} papers)      {:>8.0} ms   (target <= 500 ms)", ready - spawned);
+
+    // Open the 150-page paper through search, then type into a section in the middle.
+    app.type_into("#search", "Generated paper").await?;
+    app.wait_text(".hits", "the large paper", |t| t.contains(&large_title)).await?;
+    app.client.find(Locator::Css(".hits button.link")).await?.click().await?;
+    let body = ".sections > li:nth-child(25) .ProseMirror";
+    app.wait_for(body).await?;
+    app.js(
+        "window.__lat = [];
+         const el = document.querySelector(arguments[0]);
+         el.addEventListener('keydown', () => {
+           const t0 = performance.now();
+           requestAnimationFrame(() => window.__lat.push(performance.now() - t0));
+         }, true);
+         el.scrollIntoView();",
+        vec![body.into()],
+    )
+    .await?;
+    let editor = app.wait_for(body).await?;
+    editor.click().await?;
+    for word in "the force will report progress to the board every quarter".split(' ').cycle().take(40) {
+        editor.send_keys(&format!("{word} ")).await?;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut latencies: Vec<f64> = serde_json::from_value(app.js("return window.__lat", vec![]).await?)?;
+    latencies.sort_by(f64::total_cmp);
+    println!(
+        "keystroke to next frame, 150-page paper ({} keys)   median {:>5.1} ms   p95 {:>5.1} ms   max {:>5.1} ms   (target p95 <= 16 ms)",
+        latencies.len(),
+        percentile(&latencies, 0.5),
+        percentile(&latencies, 0.95),
+        latencies.last().copied().unwrap_or_default()
+    );
+    app.wait_saved().await?;
+    let autosave_gap = latencies.last().copied().unwrap_or_default();
+    println!("  (autosaves ran while typing; the slowest frame above includes them: {autosave_gap:.1} ms)");
+
+    // Memory with the paper open, beside a minimal Tauri window.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let app_exe = boardwright_e2e::app_binary()?;
+    let app_pss = newest_process(&app_exe).map(pss_tree_kib).unwrap_or(0);
+    app.quit().await?;
+
+    let minimal_exe = workspace_root().join("target/release/examples/minimal_window");
+    let mut minimal = std::process::Command::new(&minimal_exe)
+        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+        .spawn()
+        .with_context(|| format!("starting {}", minimal_exe.display()))?;
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let minimal_pss = pss_tree_kib(minimal.id());
+    let _ = minimal.kill();
+    let _ = minimal.wait();
+    println!(
+        "memory (PSS, app + WebKit processes): app with the 150-page paper {:.0} MiB, minimal Tauri window {:.0} MiB, ratio {:.2}x   (target <= 1.2x)",
+        app_pss as f64 / 1024.0,
+        minimal_pss as f64 / 1024.0,
+        app_pss as f64 / minimal_pss.max(1) as f64
+    );
+    Ok(())
+}
