@@ -9,6 +9,7 @@ pub mod dates;
 pub mod decode;
 pub mod numbering;
 mod paper;
+pub mod section55;
 pub mod settings;
 pub mod templates;
 pub mod text;
