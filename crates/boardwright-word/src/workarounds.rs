@@ -8,10 +8,7 @@ use std::collections::HashMap;
 use std::io::{Cursor, Read, Write};
 
 use chrono::{DateTime, Utc};
-use docx_rs::{
-    BuildXML, DocumentChild, Docx, Hyperlink, Paragraph, ParagraphChild, Table, TableCellContent, TableChild, TableRow,
-    TableRowChild, XMLDocx,
-};
+use docx_rs::{DocumentChild, Docx, TableRow, XMLDocx};
 
 use crate::blocks::Part;
 
@@ -61,74 +58,8 @@ const CANT_SPLIT: &str = "<w:cantSplit />";
 
 /// Builds the parts, patches them and packs a compressed, deterministic zip.
 pub fn finish(docx: Docx, properties: &CoreProperties) -> Result<Vec<u8>, WordError> {
-    let (xml, document) = build_in_parallel(docx)?;
-    finish_parts(xml, &document, properties)
-}
-
-/// docx-rs writes the whole body on one thread, which was two thirds of a
-/// 150-page export. Write the body's paragraphs and tables on two threads with
-/// docx-rs's own serialiser, and let `Docx::build` write everything else
-/// around a stand-in body that holds the same hyperlinks (so their
-/// relationships are made as before). The result is byte for byte what
-/// `Docx::build` alone writes (a test checks).
-fn build_in_parallel(mut docx: Docx) -> Result<(XMLDocx, String), WordError> {
-    let children = std::mem::take(&mut docx.document.children);
-    let mut links = Vec::new();
-    for child in &children {
-        match child {
-            DocumentChild::Paragraph(p) => hyperlinks_in_paragraph(p, &mut links),
-            DocumentChild::Table(t) => hyperlinks_in_table(t, &mut links),
-            _ => {}
-        }
-    }
-    let stand_in = links.into_iter().fold(Paragraph::new(), |p, link| p.add_hyperlink(link));
-    docx.document.children.push(DocumentChild::Paragraph(Box::new(stand_in)));
-    let body = guard("writing the body", || {
-        let half = children.len().div_ceil(2);
-        let (first, second) = children.split_at(half);
-        let write = |part: &[DocumentChild]| part.iter().flat_map(|c| c.build()).collect::<Vec<u8>>();
-        std::thread::scope(|scope| {
-            let other = scope.spawn(|| write(second));
-            let mut body = write(first);
-            // A panic on the other thread surfaces here and is turned into an error by `guard`.
-            body.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-            body
-        })
-    })?;
-    let xml: XMLDocx = guard("writing the XML parts", || docx.build())?;
-    let skeleton = text(&xml.document, "word/document.xml")?;
-    let body = String::from_utf8(body).map_err(|_| WordError::Build("the body is not UTF-8".into()))?;
-    let (Some(open), Some(sect)) = (skeleton.find("<w:body>"), skeleton.rfind("<w:sectPr")) else {
-        return Err(WordError::Build("word/document.xml has no body".into()));
-    };
-    let start = open + "<w:body>".len();
-    let document = format!("{}{body}{}", &skeleton[..start], &skeleton[sect..]);
-    Ok((xml, document))
-}
-
-fn hyperlinks_in_paragraph(p: &Paragraph, out: &mut Vec<Hyperlink>) {
-    for child in &p.children {
-        if let ParagraphChild::Hyperlink(link) = child {
-            out.push(Hyperlink { children: Vec::new(), ..link.clone() });
-        }
-    }
-}
-
-fn hyperlinks_in_table(t: &Table, out: &mut Vec<Hyperlink>) {
-    for TableChild::TableRow(row) in &t.rows {
-        for TableRowChild::TableCell(cell) in &row.cells {
-            for content in &cell.children {
-                match content {
-                    TableCellContent::Paragraph(p) => hyperlinks_in_paragraph(p, out),
-                    TableCellContent::Table(t) => hyperlinks_in_table(t, out),
-                    _ => {}
-                }
-            }
-        }
-    }
-}
-
-fn finish_parts(mut xml: XMLDocx, document: &str, properties: &CoreProperties) -> Result<Vec<u8>, WordError> {
+    let mut xml: XMLDocx = guard("writing the XML parts", || docx.build())?;
+    let document = text(&xml.document, "word/document.xml")?;
     let document = document.replace(CANT_SPLIT, "<w:cantSplit /><w:tblHeader />");
     let (document, rels) = renumber_hyperlinks(&document, &text(&xml.document_rels, "word/_rels/document.xml.rels")?);
     xml.document = renumber_paragraph_ids(&document).into_bytes();
@@ -138,15 +69,6 @@ fn finish_parts(mut xml: XMLDocx, document: &str, properties: &CoreProperties) -
     let mut stored = Cursor::new(Vec::new());
     xml.pack(&mut stored).map_err(|e| WordError::Build(format!("packing the parts: {e}")))?;
     recompress(stored.into_inner())
-}
-
-/// The same package as [`finish`], written by `Docx::build` alone: the
-/// reference the parallel body is checked against.
-#[cfg(test)]
-pub fn finish_sequentially(docx: Docx, properties: &CoreProperties) -> Result<Vec<u8>, WordError> {
-    let xml: XMLDocx = guard("writing the XML parts", || docx.build())?;
-    let document = text(&xml.document, "word/document.xml")?;
-    finish_parts(xml, &document, properties)
 }
 
 fn text(bytes: &[u8], part: &str) -> Result<String, WordError> {
@@ -281,28 +203,6 @@ fn recompress(stored: Vec<u8>) -> Result<Vec<u8>, WordError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_parallel_body_is_byte_for_byte_the_sequential_one() {
-        let props = || CoreProperties {
-            title: "T".into(),
-            subject: "S".into(),
-            creator: "C".into(),
-            created: DateTime::default(),
-            modified: DateTime::default(),
-        };
-        let mut papers = vec![boardwright_model::templates::sample_paper()];
-        let mut long = boardwright_model::templates::sample_paper();
-        for _ in 0..5 {
-            long.sections.extend(long.sections.clone());
-        }
-        papers.push(long);
-        for paper in papers {
-            let parallel = finish(crate::board_paper::document(&paper), &props()).unwrap();
-            let sequential = finish_sequentially(crate::board_paper::document(&paper), &props()).unwrap();
-            assert!(parallel == sequential, "a paper of {} sections differs", paper.sections.len());
-        }
-    }
 
     #[test]
     fn hyperlinks_are_renumbered_in_order_of_use() {
