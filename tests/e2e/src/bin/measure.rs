@@ -97,7 +97,7 @@ async fn main() -> Result<()> {
     // Launch: from asking WebDriver for a session (which starts the app) to the library's first frame.
     let spawned = epoch_ms();
     let app = App::start("measure", dir.path()).await?;
-    app.wait_for("table.papers tbody tr:nth-child(1000)").await?;
+    app.wait_for("table.papers tbody tr").await?;
     let marks = app
         .js(
             "const m = performance.getEntriesByName('boardwright:library-ready')[0];
@@ -108,7 +108,10 @@ async fn main() -> Result<()> {
     let ready = marks[0].as_f64().context("the library-ready mark")?;
     let in_page = marks[1].as_f64().unwrap_or_default();
     let rows = app.js("return document.querySelectorAll('table.papers tbody tr').length", vec![]).await?;
-    println!("launch to interactive library ({rows} papers)      {:>8.0} ms   (target <= 500 ms)", ready - spawned);
+    println!(
+        "launch to interactive library (1000 papers, first {rows} rows shown)  {:>6.0} ms   (target <= 500 ms)",
+        ready - spawned
+    );
     println!("  of which the page, from navigation start to the library's first frame: {in_page:.0} ms");
 
     // Open the 150-page paper through search, then type into a section in the middle.
