@@ -130,18 +130,22 @@ impl Store {
         // Compared in SQLite: a long paper's content is not copied out to be compared.
         let current = tx
             .prepare_cached(
-                "SELECT content = ?2, title = ?3 AND body = ?4, deleted_at IS NOT NULL FROM papers WHERE id = ?1",
+                "SELECT content = ?2, title = ?3 AND body = ?4, deleted_at IS NOT NULL, updated_at \
+                 FROM papers WHERE id = ?1",
             )
             .and_then(|mut s| {
-                s.query_row(params![id, row.content, row.title, row.body], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                    .optional()
+                s.query_row(params![id, row.content, row.title, row.body], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .optional()
             })
             .map_err(e)?;
-        let Some((same_content, same_text, in_bin)): Option<(bool, bool, bool)> = current else {
+        let Some((same_content, same_text, in_bin, updated_at)): Option<(bool, bool, bool, String)> = current else {
             return Err(StoreError::PaperNotFound { id });
         };
         if same_content {
-            return Ok(SaveOutcome { revision: None });
+            let updated_at = columns::time("paper", id, "updated_at", &updated_at)?;
+            return Ok(SaveOutcome { revision: None, updated_at });
         }
         let recent_revision = match coalesce {
             None => false,
@@ -164,12 +168,13 @@ impl Store {
             .map_err(e)?;
             Some(tx.last_insert_rowid())
         };
+        let updated_at = time::now();
         tx.prepare_cached(
             "UPDATE papers SET title = ?2, board = ?3, paper_date = ?4, updated_at = ?5, content = ?6, body = ?7 \
              WHERE id = ?1",
         )
         .and_then(|mut s| {
-            s.execute(params![id, row.title, row.board, row.date, time::to_text(time::now()), row.content, row.body])
+            s.execute(params![id, row.title, row.board, row.date, time::to_text(updated_at), row.content, row.body])
         })
         .map_err(e)?;
         // A change of formatting, date or board only leaves the words, and the search row, as they were.
@@ -178,7 +183,7 @@ impl Store {
             index(&tx, id, &row.title, &row.body).map_err(e)?;
         }
         tx.commit().map_err(e)?;
-        Ok(SaveOutcome { revision })
+        Ok(SaveOutcome { revision, updated_at })
     }
 
     /// Sets the paper's status (and its time of change, if the status differs).
@@ -308,6 +313,7 @@ mod tests {
         let outcome = store.save_paper(id, &edited).unwrap();
         assert!(outcome.revision.is_some());
         let again = store.get_paper(id).unwrap();
+        assert_eq!(outcome.updated_at, again.updated_at, "a save reports the time it stored");
         assert_eq!(again.paper, edited);
         assert!(again.updated_at >= stored.updated_at);
         assert_eq!(again.created_at, stored.created_at);
@@ -340,7 +346,7 @@ mod tests {
         assert_eq!(count(&store, "SELECT count(*) FROM revisions"), 3);
         let before = store.get_paper(id).unwrap();
         let changes = store.conn.total_changes();
-        assert_eq!(store.save_paper(id, &p).unwrap(), SaveOutcome { revision: None });
+        assert_eq!(store.save_paper(id, &p).unwrap(), SaveOutcome { revision: None, updated_at: before.updated_at });
         assert_eq!(store.conn.total_changes(), changes, "an unchanged save wrote something");
         assert_eq!(count(&store, "SELECT count(*) FROM revisions"), 3);
         assert_eq!(store.get_paper(id).unwrap().updated_at, before.updated_at);

@@ -95,6 +95,8 @@ pub struct SaveOutcome {
     /// content was unchanged and nothing was written.
     #[ts(type = "number | null")]
     pub revision: Option<i64>,
+    /// The paper's time of change after the save.
+    pub updated_at: DateTime<Utc>,
 }
 
 /// An earlier content of a paper.

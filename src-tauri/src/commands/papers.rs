@@ -73,8 +73,7 @@ pub async fn save_paper(
     } else {
         store.save_paper(id, &paper)?
     };
-    let updated_at = store.get_paper(id)?.updated_at;
-    Ok(SaveResult { revision: outcome.revision, updated_at, problems: validate(&paper) })
+    Ok(SaveResult { revision: outcome.revision, updated_at: outcome.updated_at, problems: validate(&paper) })
 }
 
 #[tauri::command]

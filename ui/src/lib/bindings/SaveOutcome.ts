@@ -8,4 +8,8 @@ export type SaveOutcome = {
  * The revision that now holds the previous content; `None` when the
  * content was unchanged and nothing was written.
  */
-revision: number | null, };
+revision: number | null, 
+/**
+ * The paper's time of change after the save.
+ */
+updated_at: string, };
