@@ -294,6 +294,19 @@ fn numbered_paragraph(v: &Value, path: &str) -> Result<NumberedParagraph> {
     Ok(NumberedParagraph { content })
 }
 
+/// Numbered paragraphs inside other records (a Section 55 response's comments)
+/// are read by the same strict walk as a paper's sections; serde's path to
+/// the record comes first in the message, the walk's path inside it after.
+impl<'de> serde::Deserialize<'de> for NumberedParagraph {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<NumberedParagraph, D::Error> {
+        let value = Value::deserialize(d)?;
+        numbered_paragraph(&value, "").map_err(|e| {
+            let message = if e.path.is_empty() { e.message } else { format!("{}: {}", e.path, e.message) };
+            serde::de::Error::custom(message)
+        })
+    }
+}
+
 fn block(v: &Value, path: &str) -> Result<Block> {
     match node_type(v, path, "block")? {
         "paragraph" => paragraph(v, path).map(Block::Paragraph),
