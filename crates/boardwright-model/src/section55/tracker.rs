@@ -166,7 +166,7 @@ pub struct DeadlineRow {
 pub fn open_deadlines(records: &[ReportRecord<'_>], today: NaiveDate) -> Vec<DeadlineRow> {
     let mut rows: Vec<DeadlineRow> = records
         .iter()
-        .filter(|r| r.response.map_or(true, |resp| resp.progress.status < ResponseStatus::Published))
+        .filter(|r| r.response.is_none_or(|resp| resp.progress.status < ResponseStatus::Published))
         .map(|r| {
             let deadline = deadline_status(r.report.published, today);
             let days_left = deadline.as_ref().map(|d| d.days_left);
