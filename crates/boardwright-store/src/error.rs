@@ -55,6 +55,22 @@ pub enum StoreError {
     #[error("there is no paper {id}")]
     PaperNotFound { id: PaperId },
 
+    #[error("there is no inspection report {id}")]
+    ReportNotFound { id: i64 },
+
+    /// A stored report or response no longer reads as one.
+    #[error("{what} {id}: the stored content cannot be read: {source}")]
+    RecordContent {
+        what: &'static str,
+        id: i64,
+        #[source]
+        source: DecodeError,
+    },
+
+    /// A save that would break a Section 55 rule (e.g. approved with recommendations unanswered).
+    #[error("report {id}: {message}")]
+    Section55Rule { id: i64, message: String },
+
     #[error("there is no revision {id}")]
     RevisionNotFound { id: i64 },
 

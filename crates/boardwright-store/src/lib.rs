@@ -24,6 +24,7 @@ pub mod migrations;
 mod papers;
 mod revisions;
 mod search;
+mod section55;
 mod settings;
 mod snippet;
 mod time;
@@ -38,6 +39,9 @@ pub use types::*;
 
 /// A paper's id in the store.
 pub type PaperId = i64;
+
+/// An inspection report's id in the store (its response shares it).
+pub type ReportId = i64;
 
 /// How long a statement waits for another connection's lock before failing.
 pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -114,7 +114,7 @@ fn best_window(text: &str, needles: &[Needle]) -> Option<(usize, String)> {
             }
         }
         let score = seen.iter().filter(|s| **s).count();
-        if best.map_or(true, |(s, _, _)| score > s) {
+        if best.is_none_or(|(s, _, _)| score > s) {
             best = Some((score, *first, last));
             if score == needles.len() {
                 break;

@@ -9,7 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::PaperId;
+use crate::{PaperId, ReportId};
+use boardwright_model::section55::{InspectionReport, Section55Response};
 
 /// Where a paper is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
@@ -181,4 +182,28 @@ mod tests {
         let q = ListQuery::default();
         assert_eq!((q.sort, q.descending, q.bin), (SortKey::Updated, true, false));
     }
+}
+
+/// An inspection report as stored, with its response and the papers about it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct StoredReport {
+    #[ts(type = "number")]
+    pub id: ReportId,
+    pub report: InspectionReport,
+    pub response: Section55Response,
+    pub papers: Vec<LinkedPaper>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+/// A board paper written about a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct LinkedPaper {
+    #[ts(type = "number")]
+    pub id: PaperId,
+    pub title: String,
+    pub in_bin: bool,
 }
