@@ -25,6 +25,8 @@ pub enum ErrorCode {
     /// A path the UI asked to open was not exported in this session.
     NotExported,
     InvalidSettings,
+    /// A save that breaks a Section 55 rule (approved with recommendations unanswered and no reason).
+    Section55Rule,
     Internal,
 }
 
@@ -46,6 +48,8 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> AppError {
         let code = match &e {
             StoreError::PaperNotFound { .. } | StoreError::RevisionNotFound { .. } => ErrorCode::NotFound,
+            StoreError::ReportNotFound { .. } => ErrorCode::NotFound,
+            StoreError::Section55Rule { .. } => ErrorCode::Section55Rule,
             StoreError::RevisionOfAnotherPaper { .. } => ErrorCode::NotFound,
             StoreError::NotInBin { .. } => ErrorCode::NotInBin,
             StoreError::NotABoardwrightDatabase { .. }

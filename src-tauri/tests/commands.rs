@@ -165,3 +165,72 @@ fn make_newer_database(path: &std::path::Path) {
     bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
     std::fs::write(path, bytes).unwrap();
 }
+
+#[test]
+fn a_section55_response_goes_from_a_new_report_to_both_documents() {
+    let _guard = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let app = start();
+    let id = app.ok("create_report", json!({"title": "Vetting and counter-corruption"}));
+    let view = app.ok("get_report", json!({"id": id}));
+    assert_eq!(view["stored"]["report"]["title"], "Vetting and counter-corruption");
+    assert_eq!(view["check"]["regime"]["regime"], "statutory56_days", "{}", view["check"]);
+
+    let mut report = view["stored"]["report"].clone();
+    report["published"] = "2026-12-01".into();
+    report["recommendations"] = json!([
+        {"id": 1, "number": "1", "text": "Vet all staff.", "addressed_to": "forces"},
+        {"id": 2, "number": "2", "text": "Audit the systems.", "addressed_to": "forces"},
+    ]);
+    let mut response = view["stored"]["response"].clone();
+    let saved = app.ok("save_report", json!({"id": id, "report": report, "response": response}));
+    assert_eq!(saved["check"]["deadline"]["last_day"], "2027-01-25");
+    assert_eq!(saved["check"]["completeness"]["missing_recommendations"], json!(["1", "2"]));
+
+    // Approving with gaps is refused with its own code, and nothing is written.
+    response["progress"]["status"] = "approved".into();
+    response["commissioner_comments"] = json!([{"type": "numbered_paragraph", "content": [{"type": "paragraph", "content": [{"type": "text", "text": "Lost?"}]}]}]);
+    let err = app.invoke("save_report", json!({"id": id, "report": report, "response": response})).unwrap_err();
+    assert_eq!(err["code"], "section55_rule", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("recommendations 1, 2 have no answer"), "{err}");
+    let stored = app.ok("get_report", json!({"id": id}));
+    assert_eq!(stored["stored"]["response"]["progress"]["status"], "draft");
+
+    response["answers"] = json!([
+        {"finding": 1, "answer": {"kind": "action", "text": "Everyone re-vetted by June."}, "owner": "Head of PSD", "target_date": "2027-06-30", "status": "in_progress"},
+        {"finding": 2, "answer": {"kind": "no_action", "reason": "Audited in 2026."}, "status": "no_action"},
+    ]);
+    let saved = app.ok("save_report", json!({"id": id, "report": report, "response": response}));
+    assert_eq!(saved["check"]["completeness"]["approval"]["may_approve"], true);
+
+    // A malformed response names its place.
+    let err = app
+        .invoke(
+            "save_report",
+            json!({"id": id, "report": report, "response": {"answers": [{"finding": 1, "status": "done"}]}}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_document");
+    assert!(err["message"].as_str().unwrap().starts_with("response.answers[0].status: "), "{err}");
+
+    for document in ["response", "letter"] {
+        let target = app.export_dir.join(format!("{document}.docx"));
+        let result =
+            app.ok("export_section55", json!({"id": id, "document": document, "path": target.to_str().unwrap()}));
+        assert_eq!(result["path"], target.to_str().unwrap());
+        assert!(std::fs::read(&target).unwrap().starts_with(b"PK"), "{document} is a zip");
+    }
+    let overview = app.ok("section55_overview", json!({}));
+    assert_eq!(overview["open"][0]["report_id"], id);
+    let rows = app.ok("list_tracker", json!({}));
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+    assert_eq!(rows[0]["owner"], "Head of PSD");
+    let csv = app.export_dir.join("tracker.csv");
+    app.ok("export_tracker", json!({"rows": rows, "format": "csv", "path": csv.to_str().unwrap()}));
+    assert!(std::fs::read_to_string(&csv).unwrap().contains("Head of PSD"));
+
+    let paper = app.ok("create_paper_from_report", json!({"id": id}));
+    let linked = app.ok("get_report", json!({"id": id}));
+    assert_eq!(linked["stored"]["papers"][0]["id"], paper);
+    let paper = app.ok("get_paper", json!({"id": paper}));
+    assert_eq!(paper["paper"]["title"], "VETTING AND COUNTER-CORRUPTION");
+}

@@ -64,3 +64,28 @@ pub fn python_docx_report(docx: &Path) -> Result<serde_json::Value, String> {
     let json = run("python3", &[&script, &arg], Path::new("/"))?;
     serde_json::from_str(&json).map_err(|e| format!("python-docx report: {e}"))
 }
+
+/// Every node of pandoc's JSON AST whose tag (`t`) is `tag`, depth first.
+pub fn find_all<'v>(v: &'v serde_json::Value, tag: &str, out: &mut Vec<&'v serde_json::Value>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if map.get("t").and_then(serde_json::Value::as_str) == Some(tag) {
+                out.push(v);
+            }
+            map.values().for_each(|c| find_all(c, tag, out));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|c| find_all(c, tag, out)),
+        _ => {}
+    }
+}
+
+/// The words of a pandoc AST node, joined by single spaces.
+pub fn plain(v: &serde_json::Value) -> String {
+    let mut words = Vec::new();
+    let mut strs = Vec::new();
+    find_all(v, "Str", &mut strs);
+    for s in strs {
+        words.push(s["c"].as_str().unwrap_or_default().to_string());
+    }
+    words.join(" ")
+}

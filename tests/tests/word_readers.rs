@@ -83,29 +83,6 @@ fn the_pdf_carries_the_classification_and_page_x_of_y() {
     }
 }
 
-fn find_all<'v>(v: &'v Value, tag: &str, out: &mut Vec<&'v Value>) {
-    match v {
-        Value::Object(map) => {
-            if map.get("t").and_then(Value::as_str) == Some(tag) {
-                out.push(v);
-            }
-            map.values().for_each(|c| find_all(c, tag, out));
-        }
-        Value::Array(items) => items.iter().for_each(|c| find_all(c, tag, out)),
-        _ => {}
-    }
-}
-
-fn plain(v: &Value) -> String {
-    let mut words = Vec::new();
-    let mut strs = Vec::new();
-    find_all(v, "Str", &mut strs);
-    for s in strs {
-        words.push(s["c"].as_str().unwrap_or_default().to_string());
-    }
-    words.join(" ")
-}
-
 #[test]
 fn pandoc_sees_headings_nested_lists_a_table_header_and_links() {
     let dir = tempfile::tempdir().unwrap();

@@ -33,6 +33,14 @@ impl fmt::Display for DecodeError {
 
 type Result<T> = std::result::Result<T, DecodeError>;
 
+impl DecodeError {
+    /// The same error inside a larger value: `within("report")` turns `title` into `report.title`.
+    pub fn within(self, outer: &str) -> DecodeError {
+        let path = if self.path.is_empty() { outer.to_string() } else { format!("{outer}.{}", self.path) };
+        DecodeError { path, ..self }
+    }
+}
+
 fn err<T>(path: &str, message: impl Into<String>) -> Result<T> {
     Err(DecodeError { path: path.to_string(), message: message.into() })
 }

@@ -38,6 +38,20 @@ const TEMPLATES: &[Template] = &[
 /// The sample board paper (a realistic paper on an inspection report).
 pub const SAMPLE_PAPER_JSON: &str = include_str!("../../../assets/samples/sample-board-paper.json");
 
+/// A sample inspection report and the Commissioner's response to it (approved, every recommendation answered).
+pub const SAMPLE_REPORT_JSON: &str = include_str!("../../../assets/samples/sample-inspection-report.json");
+pub const SAMPLE_RESPONSE_JSON: &str = include_str!("../../../assets/samples/sample-section55-response.json");
+
+/// The sample report and its response, as shipped.
+pub fn sample_section55() -> (crate::section55::InspectionReport, crate::section55::Section55Response) {
+    // Checked by a unit test, as the templates are.
+    let report = crate::section55::record_from_json(SAMPLE_REPORT_JSON)
+        .unwrap_or_else(|e| panic!("the sample report is invalid: {e}"));
+    let response = crate::section55::record_from_json(SAMPLE_RESPONSE_JSON)
+        .unwrap_or_else(|e| panic!("the sample response is invalid: {e}"));
+    (report, response)
+}
+
 pub fn all() -> &'static [Template] {
     TEMPLATES
 }
@@ -93,6 +107,17 @@ mod tests {
         assert_eq!(hmicfrs.front_sheet.date, date);
         let blank = blank(date);
         assert!(!blank.sections.is_empty());
+    }
+
+    #[test]
+    fn the_sample_report_and_response_read_and_are_complete() {
+        let (report, response) = sample_section55();
+        assert!(report.problems().is_empty(), "{:?}", report.problems());
+        let completeness = response.completeness(&report);
+        assert!(
+            completeness.missing_recommendations.is_empty() && completeness.missing_areas_for_improvement.is_empty()
+        );
+        assert_eq!(response.check_status(&report), Ok(()));
     }
 
     #[test]

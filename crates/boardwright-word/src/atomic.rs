@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::WordError;
 
-pub fn write_docx(bytes: &[u8], target: &Path) -> Result<(), WordError> {
+pub fn write_file(bytes: &[u8], target: &Path) -> Result<(), WordError> {
     let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -67,8 +67,8 @@ mod tests {
     fn writes_and_replaces_a_file() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("paper.docx");
-        write_docx(b"one", &target).unwrap();
-        write_docx(b"two", &target).unwrap();
+        write_file(b"one", &target).unwrap();
+        write_file(b"two", &target).unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"two");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
@@ -78,7 +78,7 @@ mod tests {
     fn names_a_missing_folder() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("no-such-folder").join("paper.docx");
-        let e = write_docx(b"x", &target).unwrap_err();
+        let e = write_file(b"x", &target).unwrap_err();
         assert_eq!(e.to_string(), format!("the folder {} does not exist", dir.path().join("no-such-folder").display()));
     }
 
@@ -90,7 +90,7 @@ mod tests {
         let mut perms = std::fs::metadata(&target).unwrap().permissions();
         perms.set_readonly(true);
         std::fs::set_permissions(&target, perms).unwrap();
-        assert!(matches!(write_docx(b"new", &target), Err(WordError::ReadOnly(_))));
+        assert!(matches!(write_file(b"new", &target), Err(WordError::ReadOnly(_))));
         assert_eq!(std::fs::read(&target).unwrap(), b"old");
     }
 }

@@ -79,7 +79,7 @@ fn front_sheet_rows(front: &FrontSheet) -> Vec<(&'static str, String)> {
 }
 
 /// The classification centred in capitals at the top and bottom of every page, and "Page X of Y".
-fn page_furniture(docx: Docx, classification: &Classification) -> Docx {
+pub(crate) fn page_furniture(docx: Docx, classification: &Classification) -> Docx {
     let marking = |style_id: &str, marking: &str| {
         Paragraph::new().style(style_id).add_run(text_run(&marking.to_uppercase(), Run::new().bold()))
     };
@@ -98,7 +98,7 @@ fn page_furniture(docx: Docx, classification: &Classification) -> Docx {
     docx.footer(footer.add_paragraph(page_x_of_y))
 }
 
-fn unnumbered_heading(text: &str, new_page: bool) -> Paragraph {
+pub(crate) fn unnumbered_heading(text: &str, new_page: bool) -> Paragraph {
     Paragraph::new().style(style::HEADING_1).page_break_before(new_page).add_run(text_run(text, Run::new()))
 }
 

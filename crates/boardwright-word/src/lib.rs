@@ -1,13 +1,15 @@
 //! Word export of Boardwright documents in the house style.
 //!
 //! The only crate that knows OOXML. [`export_board_paper`] turns a paper into
-//! the bytes of a .docx (identical input, identical bytes); [`write_docx`]
-//! puts them on disk atomically.
+//! the bytes of a .docx (identical input, identical bytes); [`section55`]
+//! does the same for Section 55 responses, letters and the tracker;
+//! [`write_file`] puts bytes on disk atomically.
 
 mod atomic;
 mod blocks;
 mod board_paper;
 mod house_style;
+pub mod section55;
 mod workarounds;
 
 use std::path::Path;
@@ -15,7 +17,7 @@ use std::path::Path;
 use boardwright_model::BoardPaper;
 use chrono::{DateTime, Utc};
 
-pub use atomic::write_docx;
+pub use atomic::write_file;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WordError {
@@ -64,15 +66,19 @@ pub fn export_board_paper(paper: &BoardPaper, options: &ExportOptions) -> Result
 /// Exports a board paper straight to `target` (atomically).
 pub fn export_board_paper_to(paper: &BoardPaper, options: &ExportOptions, target: &Path) -> Result<(), WordError> {
     let bytes = export_board_paper(paper, options)?;
-    write_docx(&bytes, target)
+    write_file(&bytes, target)
 }
 
 /// A file name for the exported paper: its date and title, safe on Windows
 /// and Linux ("2026-11-12 HMICFRS PEEL 2025 - An inspection.docx").
 pub fn default_file_name(paper: &BoardPaper) -> String {
-    let title: String = paper
-        .front_sheet
-        .title
+    dated_file_name(paper.front_sheet.date, &paper.front_sheet.title, "Board paper", "docx")
+}
+
+/// "<date> <title>.<extension>", with what Windows forbids in a name replaced
+/// and the title cut at 100 characters; `fallback` for an empty title.
+pub(crate) fn dated_file_name(date: chrono::NaiveDate, title: &str, fallback: &str, extension: &str) -> String {
+    let title: String = title
         .replace(':', " -")
         .chars()
         .map(|c| match c {
@@ -83,9 +89,9 @@ pub fn default_file_name(paper: &BoardPaper) -> String {
         .collect();
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let title: String = title.chars().take(100).collect();
-    let title = title.trim_end_matches(['.', ' ']);
-    let title = if title.is_empty() { "Board paper" } else { title };
-    format!("{} {title}.docx", paper.front_sheet.date.format("%Y-%m-%d"))
+    let title = title.trim_end_matches(['.', ' ', '-']);
+    let title = if title.is_empty() { fallback } else { title };
+    format!("{} {title}.{extension}", date.format("%Y-%m-%d"))
 }
 
 #[cfg(test)]

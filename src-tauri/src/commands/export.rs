@@ -38,33 +38,65 @@ pub async fn export_paper<R: Runtime>(
 ) -> AppResult<Option<ExportResult>> {
     let stored = state.store()?.get_paper(id)?;
     let name = default_file_name(&stored.paper);
-    let target = match (path, std::env::var_os(EXPORT_DIR_ENV)) {
-        (Some(path), _) => PathBuf::from(path),
-        (None, Some(dir)) => PathBuf::from(dir).join(&name),
-        (None, None) => {
-            let picked = app
-                .dialog()
-                .file()
-                .set_title("Export to Word")
-                .set_file_name(&name)
-                .add_filter("Word document", &["docx"])
-                .blocking_save_file();
-            let Some(picked) = picked else { return Ok(None) };
-            let path = picked
-                .into_path()
-                .map_err(|e| AppError::new(ErrorCode::ExportFailed, format!("the chosen file is not a path: {e}")))?;
-            // GTK does not add the extension the filter names.
-            if path.extension().is_none() {
-                path.with_extension("docx")
-            } else {
-                path
-            }
-        }
-    };
+    let Some(target) = choose_target(&app, path, &name, "Export to Word", SaveAs::Word)? else { return Ok(None) };
     let options = ExportOptions { author: None, created: stored.created_at, modified: stored.updated_at };
     export_board_paper_to(&stored.paper, &options, &target)?;
     state.remember_export(target.clone());
     Ok(Some(ExportResult { path: target.to_string_lossy().into_owned() }))
+}
+
+/// The kinds of file the app exports.
+#[derive(Debug, Clone, Copy)]
+pub enum SaveAs {
+    Word,
+    Csv,
+}
+
+impl SaveAs {
+    pub fn extension(self) -> &'static str {
+        match self {
+            SaveAs::Word => "docx",
+            SaveAs::Csv => "csv",
+        }
+    }
+
+    fn filter_name(self) -> &'static str {
+        match self {
+            SaveAs::Word => "Word document",
+            SaveAs::Csv => "CSV (comma-separated values)",
+        }
+    }
+}
+
+/// Where an export goes: `path` if the UI gave one; else the folder of
+/// [`EXPORT_DIR_ENV`] under `name`; else what the user picks in the native
+/// save dialog (`None` when they cancel).
+pub fn choose_target<R: Runtime>(
+    app: &AppHandle<R>,
+    path: Option<String>,
+    name: &str,
+    title: &str,
+    save_as: SaveAs,
+) -> AppResult<Option<PathBuf>> {
+    if let Some(path) = path {
+        return Ok(Some(PathBuf::from(path)));
+    }
+    if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV) {
+        return Ok(Some(PathBuf::from(dir).join(name)));
+    }
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(name)
+        .add_filter(save_as.filter_name(), &[save_as.extension()])
+        .blocking_save_file();
+    let Some(picked) = picked else { return Ok(None) };
+    let path = picked
+        .into_path()
+        .map_err(|e| AppError::new(ErrorCode::ExportFailed, format!("the chosen file is not a path: {e}")))?;
+    // GTK does not add the extension the filter names.
+    Ok(Some(if path.extension().is_none() { path.with_extension(save_as.extension()) } else { path }))
 }
 
 #[tauri::command]

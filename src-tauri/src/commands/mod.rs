@@ -5,6 +5,7 @@
 pub mod export;
 pub mod papers;
 pub mod revisions;
+pub mod section55;
 pub mod settings;
 
 /// Every command, for the invoke handler (and the list in build.rs).
@@ -32,6 +33,16 @@ macro_rules! all_commands {
             $crate::commands::export::default_export_name,
             $crate::commands::export::open_exported,
             $crate::commands::export::reveal_exported,
+            $crate::commands::section55::section55_overview,
+            $crate::commands::section55::create_report,
+            $crate::commands::section55::get_report,
+            $crate::commands::section55::save_report,
+            $crate::commands::section55::delete_report,
+            $crate::commands::section55::restore_report,
+            $crate::commands::section55::create_paper_from_report,
+            $crate::commands::section55::list_tracker,
+            $crate::commands::section55::export_section55,
+            $crate::commands::section55::export_tracker,
             $crate::commands::settings::get_settings,
             $crate::commands::settings::save_settings,
             $crate::commands::settings::app_info,

@@ -20,8 +20,17 @@ import type { SearchHit } from "./bindings/SearchHit";
 import type { Settings } from "./bindings/Settings";
 import type { StoredPaper } from "./bindings/StoredPaper";
 import type { Template } from "./bindings/Template";
+import type { InspectionReport } from "./bindings/InspectionReport";
+import type { ReportSaveResult } from "./bindings/ReportSaveResult";
+import type { ReportView } from "./bindings/ReportView";
+import type { Section55Document } from "./bindings/Section55Document";
+import type { Section55Overview } from "./bindings/Section55Overview";
+import type { Section55Response } from "./bindings/Section55Response";
+import type { TrackerFormat } from "./bindings/TrackerFormat";
+import type { TrackerRow } from "./bindings/TrackerRow";
 
 export type PaperId = number;
+export type ReportId = number;
 
 export class BackendError extends Error {
   readonly code: ErrorCode;
@@ -70,10 +79,34 @@ export const backend = {
   getSettings: () => call<Settings>("get_settings"),
   saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
   appInfo: () => call<AppInfo>("app_info"),
+
+  // Section 55: inspection reports and the Commissioner's responses.
+  section55Overview: () => call<Section55Overview>("section55_overview"),
+  createReport: (title: string) => call<ReportId>("create_report", { title }),
+  getReport: (id: ReportId) => call<ReportView>("get_report", { id }),
+  /** Saves the report and its response together; refused with code "section55_rule" if approved with gaps. */
+  saveReport: (id: ReportId, report: InspectionReport, response: Section55Response) =>
+    call<ReportSaveResult>("save_report", { id, report, response }),
+  deleteReport: (id: ReportId) => call<void>("delete_report", { id }),
+  restoreReport: (id: ReportId) => call<void>("restore_report", { id }),
+  createPaperFromReport: (id: ReportId) => call<PaperId>("create_paper_from_report", { id }),
+  listTracker: () => call<TrackerRow[]>("list_tracker"),
+  /** `path` null: the native save dialog asks; null result when the user cancels. */
+  exportSection55: (id: ReportId, document: Section55Document, path: string | null) =>
+    call<ExportResult | null>("export_section55", { id, document, path }),
+  exportTracker: (rows: TrackerRow[], format: TrackerFormat, path: string | null) =>
+    call<ExportResult | null>("export_tracker", { rows, format, path }),
 };
 
 export type {
   AppInfo,
+  ExportResult,
+  InspectionReport,
+  ReportSaveResult,
+  ReportView,
+  Section55Overview,
+  Section55Response,
+  TrackerRow,
   BoardPaper,
   ErrorCode,
   ListQuery,

@@ -2,7 +2,7 @@
 //! report, computed from the records (no extra state to keep in step).
 
 use chrono::{Duration, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::deadline::deadline_status;
@@ -19,7 +19,7 @@ pub struct ReportRecord<'a> {
 /// Red: past its target date and not closed. Amber: due within 30 days.
 /// Green: complete (or closed with no action). Not due: open, with a target
 /// more than 30 days away or none set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Rag {
@@ -54,8 +54,10 @@ pub fn rag(status: ActionStatus, target: Option<NaiveDate>, today: NaiveDate) ->
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+/// Deserialize too: the UI sends back the rows it shows (filtered, sorted) for export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
+#[serde(deny_unknown_fields)]
 pub struct TrackerRow {
     #[ts(type = "number")]
     pub report_id: i64,
@@ -164,10 +166,19 @@ pub struct DeadlineRow {
 /// Responses not yet published, the nearest deadline first; overdue and
 /// due-within-14-days marked; reports without a time limit last.
 pub fn open_deadlines(records: &[ReportRecord<'_>], today: NaiveDate) -> Vec<DeadlineRow> {
+    let mut rows = deadline_rows(records, today);
+    rows.retain(|r| r.status < ResponseStatus::Published);
+    rows
+}
+
+/// Every report's deadline row, published responses too, in the dashboard's order.
+pub fn deadline_rows(records: &[ReportRecord<'_>], today: NaiveDate) -> Vec<DeadlineRow> {
     let mut rows: Vec<DeadlineRow> = records
         .iter()
-        .filter(|r| r.response.is_none_or(|resp| resp.progress.status < ResponseStatus::Published))
         .map(|r| {
+            let status = r.response.map(|resp| resp.progress.status).unwrap_or_default();
+            // A published response is no longer overdue or due, whatever the date.
+            let published = status >= ResponseStatus::Published;
             let deadline = deadline_status(r.report.published, today);
             let days_left = deadline.as_ref().map(|d| d.days_left);
             let unanswered = match r.response {
@@ -180,9 +191,9 @@ pub fn open_deadlines(records: &[ReportRecord<'_>], today: NaiveDate) -> Vec<Dea
                 published: r.report.published,
                 last_day: deadline.as_ref().map(|d| d.last_day),
                 days_left,
-                overdue: deadline.as_ref().is_some_and(|d| d.overdue),
-                due_soon: days_left.is_some_and(|d| (0..=DUE_SOON_WITHIN_DAYS).contains(&d)),
-                status: r.response.map(|resp| resp.progress.status).unwrap_or_default(),
+                overdue: !published && deadline.as_ref().is_some_and(|d| d.overdue),
+                due_soon: !published && days_left.is_some_and(|d| (0..=DUE_SOON_WITHIN_DAYS).contains(&d)),
+                status,
                 unanswered,
             }
         })

@@ -2,6 +2,9 @@
 import type { ActionStatus } from "./ActionStatus";
 import type { Rag } from "./Rag";
 
+/**
+ * Deserialize too: the UI sends back the rows it shows (filtered, sorted) for export.
+ */
 export type TrackerRow = { report_id: number, report_title: string, report_published: string, finding: number, 
 /**
  * false for an area for improvement.
