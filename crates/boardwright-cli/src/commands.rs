@@ -24,7 +24,7 @@ pub enum CliError {
     Usage(String),
 }
 
-type Result<T> = std::result::Result<T, CliError>;
+pub type Result<T> = std::result::Result<T, CliError>;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let db = cli.db;
@@ -158,6 +158,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let safety = open(db)?.restore_from_backup(&file)?;
             eprintln!("Restored from {}; the previous database is kept at {}", file.display(), safety.display());
         }
+        Command::Report(command) => crate::section55::run(&mut open(db)?, command)?,
         Command::Check { file } => {
             let paper = read_paper(&file)?;
             let problems = validate(&paper);

@@ -1,6 +1,7 @@
 //! `boardwright`: the command line over the core crates.
 
 mod commands;
+mod section55;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,7 +9,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "boardwright", version, about = "Board papers: write, store, search and export to Word.")]
+#[command(
+    name = "boardwright",
+    version,
+    about = "Board papers and Section 55 responses: write, store, search and export to Word."
+)]
 struct Cli {
     /// The database file [default: $BOARDWRIGHT_DB, else the OS data folder]
     #[arg(long, global = true, value_name = "PATH")]
@@ -88,6 +93,9 @@ enum Command {
     RestoreBackup { file: PathBuf },
     /// Check a JSON file and list its problems (exit code 1 when there are any)
     Check { file: PathBuf },
+    /// Section 55: inspection reports, responses, their Word documents and the tracker
+    #[command(subcommand)]
+    Report(section55::ReportCommand),
 }
 
 #[derive(Clone, Copy, ValueEnum)]

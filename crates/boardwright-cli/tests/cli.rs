@@ -255,3 +255,36 @@ fn every_command_has_help() {
     }
     assert!(!env.db().exists(), "help opens no database");
 }
+
+#[test]
+fn section55_reports_import_show_export_and_track() {
+    let env = Env::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples");
+    let report = root.join("sample-inspection-report.json");
+    let response = root.join("sample-section55-response.json");
+    let id = env.ok(&["report", "import", report.to_str().unwrap(), "--response", response.to_str().unwrap()]);
+    assert_eq!(id.trim(), "1");
+    let shown = env.ok(&["report", "show", "1"]);
+    assert!(shown.contains("Last day: 25 January 2027"), "{shown}");
+    assert!(shown.contains("Every recommendation has an answer."), "{shown}");
+    let out = env.path("response.docx");
+    env.ok(&["report", "export", "1", "--document", "response", "-o", out.to_str().unwrap()]);
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    let csv = env.ok(&["report", "tracker"]);
+    assert_eq!(csv.lines().count(), 5, "a header and four findings (areas for improvement included):\n{csv}");
+
+    // A response that breaks the approval rule is refused, and its report is not left behind.
+    let gaps = env.path("gaps.json");
+    std::fs::write(&gaps, r#"{"progress": {"status": "approved"}}"#).unwrap();
+    let err = env.fails(&["report", "import", report.to_str().unwrap(), "--response", gaps.to_str().unwrap()]);
+    assert!(err.contains("cannot be marked approved"), "{err}");
+    assert_eq!(env.ok(&["report", "list"]).lines().count(), 1, "only the first report is listed");
+    let bad = env.path("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"title": "x", "published": "2026-12-01", "inspectorate": "hmicfrs", "kind": "peel", "forces": 3}"#,
+    )
+    .unwrap();
+    let err = env.fails(&["report", "import", bad.to_str().unwrap()]);
+    assert!(err.contains("bad.json: forces: "), "{err}");
+}

@@ -67,8 +67,8 @@ pub enum StoreError {
         source: DecodeError,
     },
 
-    /// A save that would break a Section 55 rule (e.g. approved with recommendations unanswered).
-    #[error("report {id}: {message}")]
+    /// A save that would break a Section 55 rule (e.g. approved with recommendations unanswered); id 0 for a new report.
+    #[error("{}{message}", if *id == 0 { String::new() } else { format!("report {id}: ") })]
     Section55Rule { id: i64, message: String },
 
     #[error("there is no revision {id}")]

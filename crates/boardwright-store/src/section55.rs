@@ -21,8 +21,19 @@ fn to_json<T: serde::Serialize>(value: &T, place: impl FnOnce() -> String) -> Re
 impl Store {
     /// Adds a report with an empty response (an answer slot for each finding); returns its id.
     pub fn create_report(&mut self, report: &InspectionReport) -> Result<ReportId> {
-        let mut response = Section55Response::default();
+        self.create_report_with_response(report, &Section55Response::default())
+    }
+
+    /// Adds a report and its response in one transaction (all or nothing);
+    /// the response must pass the same rule as a save.
+    pub fn create_report_with_response(
+        &mut self,
+        report: &InspectionReport,
+        response: &Section55Response,
+    ) -> Result<ReportId> {
+        let mut response = response.clone();
         response.align_with(report);
+        response.check_status(report).map_err(|message| StoreError::Section55Rule { id: 0, message })?;
         let content = to_json(report, || format!("new report \"{}\"", report.title))?;
         let response_content = to_json(&response, || format!("the response to new report \"{}\"", report.title))?;
         let now = time::to_text(time::now());

@@ -7,7 +7,19 @@ use serde::Serialize;
 use crate::error::{sql_at, Result, StoreError};
 use crate::Store;
 
+/// The key the organisation's settings (`boardwright_model::Settings`) are stored under.
+pub const SETTINGS_KEY: &str = "settings";
+
 impl Store {
+    /// The organisation's settings; the defaults until they are first saved.
+    pub fn settings(&self) -> Result<boardwright_model::Settings> {
+        Ok(self.get_setting(SETTINGS_KEY)?.unwrap_or_default())
+    }
+
+    pub fn save_settings(&mut self, settings: &boardwright_model::Settings) -> Result<()> {
+        self.set_setting(SETTINGS_KEY, settings)
+    }
+
     /// The setting `key`, or `None` if it was never set.
     pub fn get_setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
         let json: Option<String> = self

@@ -7,10 +7,8 @@ use ts_rs::TS;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::AppState;
 
-const SETTINGS_KEY: &str = "settings";
-
 pub fn load_settings(store: &Store) -> AppResult<Settings> {
-    Ok(store.get_setting::<Settings>(SETTINGS_KEY)?.unwrap_or_default())
+    Ok(store.settings()?)
 }
 
 #[tauri::command]
@@ -22,7 +20,7 @@ pub async fn get_settings(state: State<'_, AppState>) -> AppResult<Settings> {
 pub async fn save_settings(state: State<'_, AppState>, settings: serde_json::Value) -> AppResult<Settings> {
     let settings: Settings = serde_json::from_value(settings)
         .map_err(|e| AppError::new(ErrorCode::InvalidSettings, format!("settings: {e}")))?;
-    state.store()?.set_setting(SETTINGS_KEY, &settings)?;
+    state.store()?.save_settings(&settings)?;
     Ok(settings)
 }
 
