@@ -48,9 +48,10 @@ fn libreoffice_shows_the_response_table_and_the_letter_cc_line() {
         "The Commissioner's comments",
         "The Chief Constable's comments",
         "The Commissioner's response to the Chief Constable's comments",
-        "Number Recommendation Action taken or proposed Owner Target date Status",
+        "Recommendation Action taken or proposed Owner and target date Status",
+        "Recommendation 1 Within six months",
         "A new call-handling model starts in April 2027",
-        "ACC Operations 1 June 2027 In progress",
+        "ACC Operations By 1 June 2027 In progress",
         "Areas for improvement",
         "AFI 1",
         "Alex Jones",
@@ -86,7 +87,8 @@ fn pandoc_sees_the_header_rows_headings_and_links() {
     for table in &tables {
         let head = &table["c"][3];
         assert_eq!(head[1].as_array().map(Vec::len), Some(1), "one header row");
-        assert!(plain(head).starts_with("Number"), "{}", plain(head));
+        let head = plain(head);
+        assert!(head.ends_with("Action taken or proposed Owner and target date Status"), "{head}");
     }
     let mut headers = Vec::new();
     find_all(&ast, "Header", &mut headers);

@@ -8,15 +8,16 @@ use boardwright_model::validate::is_allowed_link;
 use boardwright_model::{Block, NumberedParagraph, Settings};
 use docx_rs::{Docx, Paragraph, Run};
 
-use super::tables::text_table;
+use super::tables::{text_table, Cell};
 use crate::blocks::{add_blocks, add_inlines, hyperlink, text_run, Part};
 use crate::board_paper::{page_furniture, unnumbered_heading};
 use crate::house_style::{self as house, style};
 use crate::workarounds::{self, CoreProperties};
 use crate::{ExportOptions, WordError};
 
-/// Number | Recommendation | Response | Owner | Target date | Status: the text width of A4 portrait.
-const WIDTHS: [usize; 6] = [700, 2300, 2926, 1200, 1000, 900];
+/// Recommendation | Action taken or proposed | Owner and target date | Status: the text width of A4
+/// portrait. Four columns, so that words at 12 pt are not broken inside a cell.
+const WIDTHS: [usize; 4] = [2600, 2826, 2200, 1400];
 
 /// The .docx bytes of the published response.
 pub fn export_response(
@@ -49,9 +50,8 @@ fn document(title: &str, report: &InspectionReport, response: &Section55Response
     let docx = page_furniture(house::apply(Docx::new()), &settings.default_classification);
     let mut parts = vec![paragraph(Paragraph::new().style(style::TITLE).add_run(text_run(title, Run::new())))];
     parts.push(about_the_report(report));
-    if response.progress.published_on.is_some() || response.sign_off.date.is_some() {
-        let on = response.progress.published_on.or(response.sign_off.date).map(written_out).unwrap_or_default();
-        parts.push(plain(&format!("This response was published on {on}.")));
+    if let Some(on) = response.progress.published_on {
+        parts.push(plain(&format!("This response was published on {}.", written_out(on))));
     }
 
     parts.push(heading("The Commissioner's comments"));
@@ -118,7 +118,7 @@ fn join_words(items: &[String]) -> String {
 }
 
 fn findings_table(kind: &str, findings: &[Finding], response: &Section55Response) -> Part {
-    let rows: Vec<Vec<String>> = findings
+    let rows: Vec<Vec<Cell>> = findings
         .iter()
         .map(|finding| {
             let answer = response.answer_for(finding.id);
@@ -129,18 +129,30 @@ fn findings_table(kind: &str, findings: &[Finding], response: &Section55Response
                 }
                 _ => "No answer yet.".to_string(),
             };
+            let owner = answer.map(|a| a.owner.trim()).filter(|o| !o.is_empty());
+            let target = answer.and_then(|a| a.target_date).map(|d| format!("By {}", written_out(d)));
+            let owner_and_date =
+                [owner.map(String::from), target].into_iter().flatten().collect::<Vec<_>>().join("\n\n");
             vec![
-                finding.number.trim().to_string(),
-                finding.text.trim().to_string(),
-                text,
-                answer.map(|a| a.owner.trim().to_string()).unwrap_or_default(),
-                answer.and_then(|a| a.target_date).map(written_out).unwrap_or_default(),
-                answer.map(|a| a.status.label().to_string()).unwrap_or_else(|| "Not started".into()),
+                Cell { lead: Some(finding_label(kind, &finding.number)), text: finding.text.trim().to_string() },
+                text.into(),
+                owner_and_date.into(),
+                answer.map(|a| a.status.label().to_string()).unwrap_or_else(|| "Not started".into()).into(),
             ]
         })
         .collect();
-    let header = ["Number", kind, "Action taken or proposed", "Owner", "Target date", "Status"];
+    let header = [kind, "Action taken or proposed", "Owner and target date", "Status"];
     Part::Table(Box::new(text_table(&header, &WIDTHS, &rows)))
+}
+
+/// "Recommendation 3" for a plain number; the report's own label ("AFI 2") otherwise.
+fn finding_label(kind: &str, number: &str) -> String {
+    let number = number.trim();
+    if number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        format!("{kind} {number}")
+    } else {
+        number.to_string()
+    }
 }
 
 /// A comment part: each paragraph unnumbered, its lists and tables after it.

@@ -6,7 +6,7 @@ use boardwright_model::Settings;
 use chrono::NaiveDate;
 use docx_rs::{Docx, PageOrientationType, Paragraph, Run};
 
-use super::tables::text_table;
+use super::tables::{text_table, Cell};
 use crate::blocks::{text_run, Part};
 use crate::board_paper::page_furniture;
 use crate::house_style::{self as house, style};
@@ -14,7 +14,7 @@ use crate::workarounds::{self, CoreProperties};
 use crate::WordError;
 
 /// Report | Number | Recommendation | Addressed to | Owner | Target date | Status | RAG: the text width of A4 landscape.
-const WIDTHS: [usize; 8] = [2200, 800, 3700, 1500, 1500, 1300, 1200, 1638];
+const WIDTHS: [usize; 8] = [2200, 1300, 2700, 1500, 1900, 1300, 1400, 1638];
 
 pub fn export_tracker(rows: &[TrackerRow], settings: &Settings, on: NaiveDate) -> Result<Vec<u8>, WordError> {
     let at = on.and_hms_opt(0, 0, 0).map(|t| t.and_utc()).unwrap_or_default();
@@ -44,11 +44,12 @@ fn document(rows: &[TrackerRow], settings: &Settings, on: NaiveDate) -> Docx {
         count(Rag::Green),
         count(Rag::NotDue),
     );
-    let table_rows: Vec<Vec<String>> = rows
+    let table_rows: Vec<Vec<Cell>> = rows
         .iter()
         .map(|r| {
-            let number =
-                if r.is_recommendation { r.number.clone() } else { format!("{} (area for improvement)", r.number) };
+            let numeric = r.number.chars().all(|c| c.is_ascii_digit() || c == '.');
+            // An area for improvement numbered "2" would read as recommendation 2.
+            let number = if r.is_recommendation || !numeric { r.number.clone() } else { format!("AFI {}", r.number) };
             vec![
                 format!("{} ({})", r.report_title, written_out(r.report_published)),
                 number,
@@ -59,6 +60,9 @@ fn document(rows: &[TrackerRow], settings: &Settings, on: NaiveDate) -> Docx {
                 r.status.label().to_string(),
                 r.rag.label().to_string(),
             ]
+            .into_iter()
+            .map(Cell::from)
+            .collect()
         })
         .collect();
     let header = ["Report", "Number", "Recommendation", "Addressed to", "Owner", "Target date", "Status", "RAG"];
