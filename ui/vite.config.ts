@@ -6,6 +6,8 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 // sourcemaps, nothing fetched at run time (every dependency is bundled).
 export default defineConfig({
   plugins: [svelte()],
+  // Component tests mount Svelte in jsdom: its browser build, not the server one.
+  resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
   base: "./",
   clearScreen: false,
   server: { strictPort: true, port: 5173 },

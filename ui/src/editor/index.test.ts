@@ -72,6 +72,24 @@ describe("createSectionEditor", () => {
     expect(numbers()).toEqual(["1.1", "1.2"]);
   });
 
+  it("can hide the live numbers (numbered: false) and still edit and report the same JSON", () => {
+    const { editor, onChange } = make([np(p("one")), np(p("two"))], { numbered: false });
+    expect(editor.view.dom.classList.contains("bw-unnumbered")).toBe(true);
+    expect(numbers()).toEqual([null, null]);
+    editor.setSectionIndex(0);
+    expect(numbers()).toEqual([null, null]);
+    cursorAtEnd(editor);
+    expect(key(editor, { key: "Enter" })).toBe(true);
+    expect(numbers()).toEqual([null, null, null]);
+    expect(onChange.mock.lastCall![0]).toEqual([np(p("one")), np({ type: "paragraph" }), np(p("two"))]);
+  });
+
+  it("numbers by default (no bw-unnumbered class)", () => {
+    const { editor } = make([np(p("one"))]);
+    expect(editor.view.dom.classList.contains("bw-unnumbered")).toBe(false);
+    expect(numbers()).toEqual(["3.1"]);
+  });
+
   it("calls onChange with the model JSON after a change, not after a selection move", () => {
     const { editor, onChange } = make([np(p("one"))]);
     cursorAtEnd(editor);

@@ -50,6 +50,12 @@ export interface SectionEditorOptions {
   spellcheck?: boolean;
   /** The accessible name of the editable element, e.g. the section heading. */
   label?: string;
+  /**
+   * Live paragraph numbers (1.1, 1.2 …); on by default. Off for text that is
+   * not printed as numbered paragraphs (e.g. a Section 55 response's comments):
+   * no numbers are decorated and the editor gets the class `bw-unnumbered`.
+   */
+  numbered?: boolean;
 }
 
 export interface SectionEditor {
@@ -82,12 +88,13 @@ export function countWords(doc: Node): number {
 
 export function createSectionEditor(host: HTMLElement, options: SectionEditorOptions): SectionEditor {
   let sectionIndex = options.sectionIndex;
+  const numbered = options.numbered !== false;
   const requestLink: RequestLink = (href) => options.onRequestLink(href);
 
   const plugins: Plugin[] = [
     history(),
     ...buildKeymaps({ onRequestLink: requestLink }),
-    liveNumbering(() => sectionIndex),
+    ...(numbered ? [liveNumbering(() => sectionIndex)] : []),
     clipboardPlugin(),
     gapCursor(),
     // Last: it handles mouse and arrow keys in tables broadly.
@@ -103,7 +110,7 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
   const view: EditorView = new EditorView(host, {
     state: EditorState.create({ doc: toEditorDoc(options.paragraphs), plugins }),
     attributes: {
-      class: "bw-editor",
+      class: numbered ? "bw-editor" : "bw-editor bw-unnumbered",
       role: "textbox",
       "aria-multiline": "true",
       ...(options.label ? { "aria-label": options.label } : {}),
@@ -125,6 +132,7 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
     setSectionIndex(n: number) {
       if (n === sectionIndex) return;
       sectionIndex = n;
+      if (!numbered) return;
       view.dispatch(renumber(view.state.tr).setMeta("addToHistory", false));
     },
     setParagraphs(paragraphs: NumberedParagraph[]) {

@@ -64,6 +64,7 @@ pub fn regime_for(published: NaiveDate) -> Regime {
 pub struct DeadlineStatus {
     pub last_day: NaiveDate,
     /// 0 on the last day itself; negative once it has passed.
+    #[ts(type = "number")]
     pub days_left: i64,
     pub overdue: bool,
 }

@@ -4,4 +4,4 @@ export type DeadlineStatus = { last_day: string,
 /**
  * 0 on the last day itself; negative once it has passed.
  */
-days_left: bigint, overdue: boolean, };
+days_left: number, overdue: boolean, };
