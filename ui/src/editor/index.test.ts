@@ -117,6 +117,21 @@ describe("createSectionEditor", () => {
     expect(editor.getParagraphs()).toEqual([np(p("bold me"))]);
   });
 
+  it("a destroyed editor's state resumes in a new one, undo history and new number included", () => {
+    const first = make([np(p("one"))]);
+    cursorAtEnd(first.editor);
+    expect(key(first.editor, { key: "Enter" })).toBe(true);
+    const state = first.editor.state();
+    first.editor.destroy();
+    host.remove();
+    const { editor, onChange } = make([np(p("ignored: the resumed state wins"))], { resume: state, sectionIndex: 4 });
+    expect(numbers()).toEqual(["5.1", "5.2"]);
+    expect(onChange).not.toHaveBeenCalled();
+    expect(key(editor, { key: "z", ctrlKey: true })).toBe(true);
+    expect(editor.getParagraphs()).toEqual([np(p("one"))]);
+    expect(onChange.mock.lastCall![0]).toEqual([np(p("one"))]);
+  });
+
   it("Ctrl+Shift+Z and Ctrl+Y redo; Shift+Enter is a line break", () => {
     const { editor } = make([np(p("ab"))]);
     editor.view.dispatch(editor.view.state.tr.setSelection(TextSelection.create(editor.view.state.doc, 3)));

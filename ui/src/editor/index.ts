@@ -51,6 +51,12 @@ export interface SectionEditorOptions {
   /** The accessible name of the editable element, e.g. the section heading. */
   label?: string;
   /**
+   * The state of an earlier editor of the same body (from `state()` before it
+   * was destroyed): the editor resumes it, undo history and selection too,
+   * instead of starting from `paragraphs`.
+   */
+  resume?: EditorState;
+  /**
    * Live paragraph numbers (1.1, 1.2 …); on by default. Off for text that is
    * not printed as numbered paragraphs (e.g. a Section 55 response's comments):
    * no numbers are decorated and the editor gets the class `bw-unnumbered`.
@@ -77,6 +83,8 @@ export interface SectionEditor {
   readonly actions: ToolbarAction[];
   /** Words in the section body, counted as the Rust model counts them (whitespace-separated). */
   wordCount(): number;
+  /** The editor's state, to resume in a later editor (`resume`) once this one is destroyed. */
+  state(): EditorState;
 }
 
 /** Words of a body document: text split on whitespace; hard breaks and blocks separate words. */
@@ -107,8 +115,12 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
     return cache.paragraphs;
   };
 
+  // A resumed state keeps its fields (history above all) under this editor's plugins.
+  const initial = options.resume
+    ? options.resume.reconfigure({ plugins })
+    : EditorState.create({ doc: toEditorDoc(options.paragraphs), plugins });
   const view: EditorView = new EditorView(host, {
-    state: EditorState.create({ doc: toEditorDoc(options.paragraphs), plugins }),
+    state: initial,
     attributes: {
       class: numbered ? "bw-editor" : "bw-editor bw-unnumbered",
       role: "textbox",
@@ -125,6 +137,8 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
   });
 
   const actions = createToolbarActions(requestLink);
+  // The resumed numbering was for wherever the section was then.
+  if (options.resume && numbered) view.dispatch(renumber(view.state.tr).setMeta("addToHistory", false));
 
   return {
     view,
@@ -146,5 +160,6 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
     focus: () => view.focus(),
     destroy: () => view.destroy(),
     wordCount: () => countWords(view.state.doc),
+    state: () => view.state,
   };
 }

@@ -118,8 +118,13 @@ async fn main() -> Result<()> {
     app.type_into("#search", "Generated paper").await?;
     app.wait_text(".hits", "the large paper", |t| t.contains(&large_title)).await?;
     app.client.find(Locator::Css(".hits button.link")).await?.click().await?;
+    // Only sections near the viewport have a live editor: bring section 25 there first.
+    app.wait_for(".sections > li:nth-child(25)").await?;
+    app.js("document.querySelector('.sections > li:nth-child(25)').scrollIntoView();", vec![]).await?;
     let body = ".sections > li:nth-child(25) .ProseMirror";
     app.wait_for(body).await?;
+    let live = app.js("return document.querySelectorAll('.sections .ProseMirror').length", vec![]).await?;
+    println!("  sections with a live editor after scrolling to section 25 of 50: {live}");
     app.js(
         "window.__lat = [];
          const el = document.querySelector(arguments[0]);
