@@ -28,6 +28,8 @@ fn main() {
         "delete_report",
         "restore_report",
         "create_paper_from_report",
+        "link_paper",
+        "unlink_paper",
         "list_tracker",
         "export_section55",
         "export_tracker",

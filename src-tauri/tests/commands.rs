@@ -231,6 +231,12 @@ fn a_section55_response_goes_from_a_new_report_to_both_documents() {
     let paper = app.ok("create_paper_from_report", json!({"id": id}));
     let linked = app.ok("get_report", json!({"id": id}));
     assert_eq!(linked["stored"]["papers"][0]["id"], paper);
+    let linked = app.ok("link_paper", json!({"id": id, "paper": 1}));
+    assert_eq!(linked.as_array().unwrap().len(), 2, "the sample paper linked too: {linked}");
+    let linked = app.ok("unlink_paper", json!({"id": id, "paper": 1}));
+    assert_eq!(linked[0]["id"], paper);
+    let err = app.invoke("link_paper", json!({"id": id, "paper": 999})).unwrap_err();
+    assert_eq!(err["code"], "not_found");
     let paper = app.ok("get_paper", json!({"id": paper}));
     assert_eq!(paper["paper"]["title"], "VETTING AND COUNTER-CORRUPTION");
 }

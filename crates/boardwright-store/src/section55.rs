@@ -187,7 +187,17 @@ impl Store {
         Ok(())
     }
 
-    fn linked_papers(&self, report: ReportId) -> Result<Vec<LinkedPaper>> {
+    /// Removes the link between a report and a paper (the paper itself stays).
+    pub fn unlink_paper(&mut self, report: ReportId, paper: PaperId) -> Result<()> {
+        let e = sql_at(&self.path, "unlinking a paper from report", Some(report));
+        self.conn
+            .execute("DELETE FROM report_papers WHERE report_id = ?1 AND paper_id = ?2", [report, paper])
+            .map_err(e)?;
+        Ok(())
+    }
+
+    /// The board papers linked to a report, oldest first.
+    pub fn linked_papers(&self, report: ReportId) -> Result<Vec<LinkedPaper>> {
         let e = sql_at(&self.path, "reading the papers of report", Some(report));
         self.conn
             .prepare_cached(
@@ -270,6 +280,9 @@ mod tests {
         let linked = store.get_report(id).unwrap().papers;
         assert_eq!(linked, [LinkedPaper { id: paper_id, title: "Vetting paper".into(), in_bin: false }]);
         assert!(matches!(store.link_paper(99, paper_id), Err(StoreError::ReportNotFound { id: 99 })));
+        store.unlink_paper(id, paper_id).unwrap();
+        assert!(store.linked_papers(id).unwrap().is_empty());
+        assert!(store.get_paper(paper_id).is_ok(), "unlinking keeps the paper");
         store.delete_report(id).unwrap();
         assert!(store.list_reports().unwrap().is_empty());
         store.restore_report(id).unwrap();

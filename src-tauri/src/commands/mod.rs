@@ -40,6 +40,8 @@ macro_rules! all_commands {
             $crate::commands::section55::delete_report,
             $crate::commands::section55::restore_report,
             $crate::commands::section55::create_paper_from_report,
+            $crate::commands::section55::link_paper,
+            $crate::commands::section55::unlink_paper,
             $crate::commands::section55::list_tracker,
             $crate::commands::section55::export_section55,
             $crate::commands::section55::export_tracker,

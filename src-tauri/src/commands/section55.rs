@@ -5,7 +5,7 @@ use boardwright_model::section55::{
     self as s55, open_deadlines, paper_from_report, record_from_value, tracker_csv, tracker_rows, DeadlineRow,
     InspectionReport, ReportRecord, Section55Check, Section55Response, TrackerRow,
 };
-use boardwright_store::{PaperId, ReportId, StoredReport};
+use boardwright_store::{LinkedPaper, PaperId, ReportId, StoredReport};
 use boardwright_word::{section55 as word, write_file, ExportOptions};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -113,6 +113,21 @@ pub async fn create_paper_from_report(state: State<'_, AppState>, id: ReportId) 
     let paper_id = store.create_paper(&paper)?;
     store.link_paper(id, paper_id)?;
     Ok(paper_id)
+}
+
+/// Links an existing board paper to the report; returns the papers now linked.
+#[tauri::command]
+pub async fn link_paper(state: State<'_, AppState>, id: ReportId, paper: PaperId) -> AppResult<Vec<LinkedPaper>> {
+    let mut store = state.store()?;
+    store.link_paper(id, paper)?;
+    Ok(store.linked_papers(id)?)
+}
+
+#[tauri::command]
+pub async fn unlink_paper(state: State<'_, AppState>, id: ReportId, paper: PaperId) -> AppResult<Vec<LinkedPaper>> {
+    let mut store = state.store()?;
+    store.unlink_paper(id, paper)?;
+    Ok(store.linked_papers(id)?)
 }
 
 #[tauri::command]

@@ -21,6 +21,7 @@ import type { Settings } from "./bindings/Settings";
 import type { StoredPaper } from "./bindings/StoredPaper";
 import type { Template } from "./bindings/Template";
 import type { InspectionReport } from "./bindings/InspectionReport";
+import type { LinkedPaper } from "./bindings/LinkedPaper";
 import type { ReportSaveResult } from "./bindings/ReportSaveResult";
 import type { ReportView } from "./bindings/ReportView";
 import type { Section55Document } from "./bindings/Section55Document";
@@ -90,6 +91,8 @@ export const backend = {
   deleteReport: (id: ReportId) => call<void>("delete_report", { id }),
   restoreReport: (id: ReportId) => call<void>("restore_report", { id }),
   createPaperFromReport: (id: ReportId) => call<PaperId>("create_paper_from_report", { id }),
+  linkPaper: (id: ReportId, paper: PaperId) => call<LinkedPaper[]>("link_paper", { id, paper }),
+  unlinkPaper: (id: ReportId, paper: PaperId) => call<LinkedPaper[]>("unlink_paper", { id, paper }),
   listTracker: () => call<TrackerRow[]>("list_tracker"),
   /** `path` null: the native save dialog asks; null result when the user cancels. */
   exportSection55: (id: ReportId, document: Section55Document, path: string | null) =>
@@ -102,6 +105,7 @@ export type {
   AppInfo,
   ExportResult,
   InspectionReport,
+  LinkedPaper,
   ReportSaveResult,
   ReportView,
   Section55Overview,
