@@ -5,6 +5,7 @@
 
 pub mod commands;
 pub mod error;
+mod spelling;
 pub mod state;
 
 use tauri::{Manager, Runtime};
@@ -25,6 +26,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                 Err(_) => app.path().app_data_dir()?.join("boardwright.sqlite"),
             };
             app.manage(state::AppState::open(db_path));
+            spelling::enable_british_spelling(app);
             Ok(())
         })
         .invoke_handler(all_commands!())
