@@ -5,6 +5,7 @@
 
 pub mod commands;
 pub mod error;
+mod memory;
 mod spelling;
 pub mod state;
 

@@ -66,14 +66,21 @@ pub async fn save_paper(
     paper: serde_json::Value,
     autosave: bool,
 ) -> AppResult<SaveResult> {
-    let paper = decode(&paper)?;
-    let mut store = state.store()?;
-    let outcome = if autosave {
-        store.autosave_paper(id, &paper, chrono::Duration::minutes(AUTOSAVE_REVISION_WINDOW_MINUTES))?
-    } else {
-        store.save_paper(id, &paper)?
+    let decoded = decode(&paper)?;
+    drop(paper);
+    let outcome = {
+        let mut store = state.store()?;
+        if autosave {
+            store.autosave_paper(id, &decoded, chrono::Duration::minutes(AUTOSAVE_REVISION_WINDOW_MINUTES))?
+        } else {
+            store.save_paper(id, &decoded)?
+        }
     };
-    Ok(SaveResult { revision: outcome.revision, updated_at: outcome.updated_at, problems: validate(&paper) })
+    let result =
+        SaveResult { revision: outcome.revision, updated_at: outcome.updated_at, problems: validate(&decoded) };
+    drop(decoded);
+    crate::memory::return_freed_memory();
+    Ok(result)
 }
 
 #[tauri::command]

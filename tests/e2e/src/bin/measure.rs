@@ -21,6 +21,11 @@ fn epoch_ms() -> f64 {
 
 /// PSS in KiB of `pid` and every process descended from it.
 fn pss_tree_kib(pid: u32) -> u64 {
+    pss_tree(pid).iter().map(|(_, kib)| kib).sum()
+}
+
+/// Each process of the tree under `pid`: its name and PSS in KiB.
+fn pss_tree(pid: u32) -> Vec<(String, u64)> {
     let mut parents: Vec<(u32, u32)> = Vec::new();
     if let Ok(entries) = std::fs::read_dir("/proc") {
         for entry in entries.flatten() {
@@ -40,7 +45,16 @@ fn pss_tree_kib(pid: u32) -> u64 {
         tree.extend(parents.iter().filter(|(_, pp)| *pp == p).map(|(c, _)| *c));
         i += 1;
     }
-    tree.iter().map(|p| pss_kib(*p)).sum()
+    tree.iter()
+        .map(|p| {
+            let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default().trim().to_string();
+            (name, pss_kib(*p))
+        })
+        .collect()
+}
+
+fn breakdown(tree: &[(String, u64)]) -> String {
+    tree.iter().map(|(name, kib)| format!("{name} {:.0}", *kib as f64 / 1024.0)).collect::<Vec<_>>().join(", ")
 }
 
 fn pss_kib(pid: u32) -> u64 {
@@ -113,6 +127,9 @@ async fn main() -> Result<()> {
         ready - spawned
     );
     println!("  of which the page, from navigation start to the library's first frame: {in_page:.0} ms");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let idle_tree = newest_process(&boardwright_e2e::app_binary()?).map(pss_tree).unwrap_or_default();
+    let idle_pss: u64 = idle_tree.iter().map(|(_, kib)| kib).sum();
 
     // Open the 150-page paper through search, then type into a section in the middle.
     app.type_into("#search", "Generated paper").await?;
@@ -158,7 +175,8 @@ async fn main() -> Result<()> {
     // Memory with the paper open, beside a minimal Tauri window.
     tokio::time::sleep(Duration::from_secs(2)).await;
     let app_exe = boardwright_e2e::app_binary()?;
-    let app_pss = newest_process(&app_exe).map(pss_tree_kib).unwrap_or(0);
+    let app_tree = newest_process(&app_exe).map(pss_tree).unwrap_or_default();
+    let app_pss: u64 = app_tree.iter().map(|(_, kib)| kib).sum();
     app.quit().await?;
 
     let minimal_exe = workspace_root().join("target/release/examples/minimal_window");
@@ -167,6 +185,7 @@ async fn main() -> Result<()> {
         .spawn()
         .with_context(|| format!("starting {}", minimal_exe.display()))?;
     tokio::time::sleep(Duration::from_secs(4)).await;
+    let minimal_tree = pss_tree(minimal.id());
     let minimal_pss = pss_tree_kib(minimal.id());
     let _ = minimal.kill();
     let _ = minimal.wait();
@@ -176,5 +195,13 @@ async fn main() -> Result<()> {
         minimal_pss as f64 / 1024.0,
         app_pss as f64 / minimal_pss.max(1) as f64
     );
+    println!("  app, MiB by process: {}", breakdown(&app_tree));
+    println!(
+        "  the app showing only the library (before the paper opened): {:.0} MiB, {:.2}x ({})",
+        idle_pss as f64 / 1024.0,
+        idle_pss as f64 / minimal_pss.max(1) as f64,
+        breakdown(&idle_tree)
+    );
+    println!("  minimal window, MiB by process: {}", breakdown(&minimal_tree));
     Ok(())
 }
