@@ -172,3 +172,52 @@ async fn find_and_restore(app: &App) -> Result<()> {
     .await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_paper_keeps_only_nearby_editors_and_loses_nothing() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let id = {
+        let mut store = boardwright_store::Store::open(&dir.path().join("boardwright.sqlite"))?;
+        store.create_paper(&boardwright_tests::fixtures::large_paper(20, 12))?
+    };
+    let app = App::start("long_paper", dir.path()).await?;
+    let result = scroll_away_and_back(&app, id).await;
+    app.finish(result).await
+}
+
+async fn scroll_away_and_back(app: &App, id: i64) -> Result<()> {
+    app.wait_for("table.papers").await?;
+    let row = app
+        .client
+        .find(Locator::XPath("//table[contains(@class,'papers')]//button[contains(., 'Generated paper')]"))
+        .await?;
+    row.click().await?;
+    let first = section_body(1);
+    app.type_into(&first, "Quokka").await?;
+    let live = || app.js("return document.querySelectorAll('.sections .ProseMirror').length", vec![]);
+    let at_top = live().await?.as_u64().unwrap_or(0);
+    ensure!(at_top > 0 && at_top < 20, "only the sections near the top have an editor: {at_top} of 20");
+
+    // Far down the paper: the first section's editor goes, the last one's comes.
+    app.js("document.querySelector('.sections > li:nth-child(20)').scrollIntoView();", vec![]).await?;
+    let last = section_body(20);
+    app.type_into(&last, "Wombat").await?;
+    let gone = app.js("return document.querySelector(arguments[0]) === null", vec![first.clone().into()]).await?;
+    ensure!(gone == true, "the first section's editor is unmounted far away");
+
+    // Back at the top the first body is as it was, and its undo history survived.
+    app.js("document.querySelector('.sections > li:nth-child(1)').scrollIntoView();", vec![]).await?;
+    let body = app.wait_for(&first).await?;
+    ensure!(body.text().await?.contains("Quokka"), "the typed word is still there");
+    body.click().await?;
+    body.send_keys(&format!("{CONTROL}z{NULL}")).await?;
+    app.wait_text(&first, "the word undone", |t| !t.contains("Quokka")).await?;
+    app.wait_saved().await?;
+    let stored = boardwright_store::Store::open(&app.data.join("boardwright.sqlite"))?.get_paper(id)?;
+    let text = boardwright_model::text::body_text(&stored.paper);
+    ensure!(
+        text.contains("Wombat") && !text.contains("Quokka"),
+        "the store has the last section's word and not the undone one"
+    );
+    Ok(())
+}
