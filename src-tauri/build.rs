@@ -25,6 +25,8 @@ fn main() {
         "create_report",
         "get_report",
         "save_report",
+        "list_report_revisions",
+        "restore_report_revision",
         "delete_report",
         "restore_report",
         "create_paper_from_report",

@@ -228,6 +228,13 @@ fn a_section55_response_goes_from_a_new_report_to_both_documents() {
     app.ok("export_tracker", json!({"rows": rows, "format": "csv", "path": csv.to_str().unwrap()}));
     assert!(std::fs::read_to_string(&csv).unwrap().contains("Head of PSD"));
 
+    let revisions = app.ok("list_report_revisions", json!({"id": id}));
+    assert_eq!(revisions.as_array().unwrap().len(), 1, "one revision per five minutes of saves: {revisions}");
+    app.ok("restore_report_revision", json!({"id": id, "revision": revisions[0]["id"]}));
+    let restored = app.ok("get_report", json!({"id": id}));
+    assert_eq!(restored["stored"]["report"]["recommendations"], json!([]), "the version before the first save");
+    app.ok("save_report", json!({"id": id, "report": report, "response": response}));
+
     let paper = app.ok("create_paper_from_report", json!({"id": id}));
     let linked = app.ok("get_report", json!({"id": id}));
     assert_eq!(linked["stored"]["papers"][0]["id"], paper);

@@ -22,6 +22,7 @@ mod error;
 mod list;
 pub mod migrations;
 mod papers;
+mod report_revisions;
 mod revisions;
 mod search;
 mod section55;

@@ -31,6 +31,7 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "initial", sql: include_str!("../migrations/0001_initial.sql") },
     Migration { version: 2, name: "section55", sql: include_str!("../migrations/0002_section55.sql") },
+    Migration { version: 3, name: "report_revisions", sql: include_str!("../migrations/0003_report_revisions.sql") },
 ];
 
 /// The schema version this build reads and writes.
@@ -125,6 +126,7 @@ mod tests {
     const SHIPPED: &[(i64, &str)] = &[
         (1, "429bb15fb6c47876a3bd8c78c2dbe18562bba8440035632eaed36e1565463a17"),
         (2, "ae877969ec76568c9ea69a7238bb7309c4aeea83a2c1ddb0c2bc2d30479a3df2"),
+        (3, "c2687e528efad7ebb49e94bb2ba0dee0ea1f045b94e9547e3e36be815e1ed4aa"),
     ];
 
     #[test]

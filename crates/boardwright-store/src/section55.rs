@@ -14,6 +14,31 @@ fn status_text(status: ResponseStatus) -> String {
     serde_json::to_value(status).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
 }
 
+/// Writes a report's and its response's content (already serialised); `Err(ReportNotFound)` inside when there is no such report.
+pub(crate) fn write_report(
+    tx: &rusqlite::Transaction<'_>,
+    id: ReportId,
+    report: &InspectionReport,
+    response: &Section55Response,
+    (content, response_content): (&str, &str),
+    now: chrono::DateTime<chrono::Utc>,
+) -> rusqlite::Result<Result<()>> {
+    let now = time::to_text(now);
+    let changed = tx.execute(
+        "UPDATE reports SET title = ?2, published = ?3, updated_at = ?4, content = ?5 WHERE id = ?1",
+        params![id, report.title, columns::date_text(report.published), now, content],
+    )?;
+    if changed == 0 {
+        return Ok(Err(StoreError::ReportNotFound { id }));
+    }
+    tx.execute(
+        "INSERT INTO responses (report_id, status, updated_at, content) VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (report_id) DO UPDATE SET status = ?2, updated_at = ?3, content = ?4",
+        params![id, status_text(response.progress.status), now, response_content],
+    )?;
+    Ok(Ok(()))
+}
+
 fn to_json<T: serde::Serialize>(value: &T, place: impl FnOnce() -> String) -> Result<String> {
     serde_json::to_string(value).map_err(|source| StoreError::Json { place: place(), source })
 }
@@ -104,12 +129,15 @@ impl Store {
     /// Saves a report and its response together. The response's answers are
     /// aligned with the report's findings first; a response at "approved" or
     /// beyond that fails the every-recommendation rule is refused, and
-    /// nothing is written.
+    /// nothing is written. If the content changed and the report's newest
+    /// revision is older than `window`, the previous content becomes a
+    /// revision (so an hour of typing leaves one every few minutes).
     pub fn save_report(
         &mut self,
         id: ReportId,
         report: &InspectionReport,
         response: &Section55Response,
+        window: chrono::Duration,
     ) -> Result<chrono::DateTime<chrono::Utc>> {
         let mut response = response.clone();
         response.align_with(report);
@@ -117,24 +145,10 @@ impl Store {
         let content = to_json(report, || format!("report {id}"))?;
         let response_content = to_json(&response, || format!("the response to report {id}"))?;
         let now = time::now();
-        let now_text = time::to_text(now);
         let e = sql_at(&self.path, "saving report", Some(id));
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(e)?;
-        let changed = tx
-            .execute(
-                "UPDATE reports SET title = ?2, published = ?3, updated_at = ?4, content = ?5 WHERE id = ?1",
-                params![id, report.title, columns::date_text(report.published), now_text, content],
-            )
-            .map_err(e)?;
-        if changed == 0 {
-            return Err(StoreError::ReportNotFound { id });
-        }
-        tx.execute(
-            "INSERT INTO responses (report_id, status, updated_at, content) VALUES (?1, ?2, ?3, ?4) \
-             ON CONFLICT (report_id) DO UPDATE SET status = ?2, updated_at = ?3, content = ?4",
-            params![id, status_text(response.progress.status), now_text, response_content],
-        )
-        .map_err(e)?;
+        crate::report_revisions::keep_previous(&tx, id, (&content, &response_content), Some(window), now).map_err(e)?;
+        write_report(&tx, id, report, &response, (&content, &response_content), now).map_err(e)??;
         tx.commit().map_err(e)?;
         Ok(now)
     }
@@ -243,7 +257,7 @@ mod tests {
         let mut response = stored.response.clone();
         response.answers[0].answer = Some(Answer::Action { text: "Done.".into() });
         response.answers[0].owner = "ACC Operations".into();
-        store.save_report(id, &stored.report, &response).unwrap();
+        store.save_report(id, &stored.report, &response, chrono::Duration::minutes(5)).unwrap();
         drop(store);
         let store = Store::open(&dir.path().join("boardwright.sqlite")).unwrap();
         let again = store.get_report(id).unwrap();
@@ -259,14 +273,14 @@ mod tests {
         let mut response = stored.response.clone();
         response.commissioner_comments = vec![boardwright_model::NumberedParagraph::plain("I welcome the report.")];
         response.progress.status = ResponseStatus::Approved;
-        let error = store.save_report(id, &stored.report, &response).unwrap_err();
+        let error = store.save_report(id, &stored.report, &response, chrono::Duration::minutes(5)).unwrap_err();
         assert!(matches!(error, StoreError::Section55Rule { .. }));
         assert!(error.to_string().contains("recommendations 1, 2, 3 have no answer"), "{error}");
         let unchanged = store.get_report(id).unwrap();
         assert_eq!(unchanged.response.progress.status, ResponseStatus::Draft);
         assert!(unchanged.response.commissioner_comments.is_empty());
         response.progress.approved_without_answers_because = Some("Joint response to follow.".into());
-        store.save_report(id, &stored.report, &response).unwrap();
+        store.save_report(id, &stored.report, &response, chrono::Duration::minutes(5)).unwrap();
         assert_eq!(store.get_report(id).unwrap().response.progress.status, ResponseStatus::Approved);
     }
 

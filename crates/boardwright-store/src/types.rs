@@ -207,3 +207,18 @@ pub struct LinkedPaper {
     pub title: String,
     pub in_bin: bool,
 }
+
+/// An earlier version of a report and its response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ReportRevisionSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub report_id: ReportId,
+    /// The report's title then.
+    pub title: String,
+    /// The response's status then (`draft`, `approved` …).
+    pub status: String,
+    pub saved_at: DateTime<Utc>,
+}

@@ -37,6 +37,8 @@ macro_rules! all_commands {
             $crate::commands::section55::create_report,
             $crate::commands::section55::get_report,
             $crate::commands::section55::save_report,
+            $crate::commands::section55::list_report_revisions,
+            $crate::commands::section55::restore_report_revision,
             $crate::commands::section55::delete_report,
             $crate::commands::section55::restore_report,
             $crate::commands::section55::create_paper_from_report,

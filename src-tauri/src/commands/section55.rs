@@ -5,7 +5,7 @@ use boardwright_model::section55::{
     self as s55, open_deadlines, paper_from_report, record_from_value, tracker_csv, tracker_rows, DeadlineRow,
     InspectionReport, ReportRecord, Section55Check, Section55Response, TrackerRow,
 };
-use boardwright_store::{LinkedPaper, PaperId, ReportId, StoredReport};
+use boardwright_store::{LinkedPaper, PaperId, ReportId, ReportRevisionSummary, StoredReport};
 use boardwright_word::{section55 as word, write_file, ExportOptions};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -16,6 +16,9 @@ use crate::commands::export::{choose_target, ExportResult, SaveAs};
 use crate::commands::settings::load_settings;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::AppState;
+
+/// Saves within this window of the last revision keep no new revision (as papers' autosaves).
+const REVISION_WINDOW_MINUTES: i64 = 5;
 
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
@@ -89,8 +92,20 @@ pub async fn save_report(
 ) -> AppResult<ReportSaveResult> {
     let report: InspectionReport = record_from_value(report).map_err(|e| e.within("report"))?;
     let response: Section55Response = record_from_value(response).map_err(|e| e.within("response"))?;
-    let updated_at = state.store()?.save_report(id, &report, &response)?;
+    let window = chrono::Duration::minutes(REVISION_WINDOW_MINUTES);
+    let updated_at = state.store()?.save_report(id, &report, &response, window)?;
     Ok(ReportSaveResult { updated_at, check: s55::check(&report, &response, today()) })
+}
+
+#[tauri::command]
+pub async fn list_report_revisions(state: State<'_, AppState>, id: ReportId) -> AppResult<Vec<ReportRevisionSummary>> {
+    Ok(state.store()?.report_revisions(id)?)
+}
+
+/// Restores an earlier version; the current one is kept as a revision first.
+#[tauri::command]
+pub async fn restore_report_revision(state: State<'_, AppState>, id: ReportId, revision: i64) -> AppResult<()> {
+    Ok(state.store()?.restore_report_revision(id, revision)?)
 }
 
 #[tauri::command]

@@ -22,6 +22,7 @@ import type { StoredPaper } from "./bindings/StoredPaper";
 import type { Template } from "./bindings/Template";
 import type { InspectionReport } from "./bindings/InspectionReport";
 import type { LinkedPaper } from "./bindings/LinkedPaper";
+import type { ReportRevisionSummary } from "./bindings/ReportRevisionSummary";
 import type { ReportSaveResult } from "./bindings/ReportSaveResult";
 import type { ReportView } from "./bindings/ReportView";
 import type { Section55Document } from "./bindings/Section55Document";
@@ -88,6 +89,9 @@ export const backend = {
   /** Saves the report and its response together; refused with code "section55_rule" if approved with gaps. */
   saveReport: (id: ReportId, report: InspectionReport, response: Section55Response) =>
     call<ReportSaveResult>("save_report", { id, report, response }),
+  listReportRevisions: (id: ReportId) => call<ReportRevisionSummary[]>("list_report_revisions", { id }),
+  /** The current version is kept as a revision first. */
+  restoreReportRevision: (id: ReportId, revision: number) => call<void>("restore_report_revision", { id, revision }),
   deleteReport: (id: ReportId) => call<void>("delete_report", { id }),
   restoreReport: (id: ReportId) => call<void>("restore_report", { id }),
   createPaperFromReport: (id: ReportId) => call<PaperId>("create_paper_from_report", { id }),
@@ -106,6 +110,7 @@ export type {
   ExportResult,
   InspectionReport,
   LinkedPaper,
+  ReportRevisionSummary,
   ReportSaveResult,
   ReportView,
   Section55Overview,

@@ -13,6 +13,8 @@ const mocks = vi.hoisted(() => ({
     createPaperFromReport: vi.fn(),
     openExported: vi.fn(),
     revealExported: vi.fn(),
+    listReportRevisions: vi.fn(),
+    restoreReportRevision: vi.fn(),
   },
 }));
 
@@ -105,9 +107,11 @@ let target: HTMLElement;
 let component: ReturnType<typeof mount> | null = null;
 const openPaper = vi.fn();
 
+const reopen = vi.fn();
+
 async function open() {
   target = document.body.appendChild(document.createElement("div"));
-  component = mount(Report, { target, props: { id: 7, registerFlush: () => {}, openPaper, back: () => {} } });
+  component = mount(Report, { target, props: { id: 7, registerFlush: () => {}, openPaper, back: () => {}, reopen } });
   await vi.waitFor(() => expect(target.querySelector("#report-title")).not.toBeNull());
 }
 
@@ -146,6 +150,24 @@ afterEach(() => {
 });
 
 describe("the report screen", () => {
+  it("lists earlier versions when asked and restores one, then opens the report afresh", async () => {
+    mocks.backend.listReportRevisions.mockResolvedValue([
+      { id: 41, report_id: 7, title: "PEEL 2025 (draft)", status: "draft", saved_at: "2026-12-01T09:00:00.000Z" },
+    ]);
+    mocks.backend.restoreReportRevision.mockResolvedValue(undefined);
+    reopen.mockReset();
+    await open();
+    expect(mocks.backend.listReportRevisions).not.toHaveBeenCalled();
+    const details = $<HTMLDetailsElement>("details.report-revisions");
+    details.open = true;
+    details.dispatchEvent(new Event("toggle"));
+    await vi.waitFor(() => expect($$("[data-testid=report-revisions] li")).toHaveLength(1));
+    expect($("[data-testid=report-revisions] li").textContent).toContain("PEEL 2025 (draft) (Draft)");
+    $<HTMLButtonElement>("[data-testid=report-revisions] li button").click();
+    await vi.waitFor(() => expect(reopen).toHaveBeenCalledTimes(1));
+    expect(mocks.backend.restoreReportRevision).toHaveBeenCalledWith(7, 41);
+  });
+
   it("shows the report, an answer row for every recommendation, and the check", async () => {
     await open();
     expect($<HTMLInputElement>("#report-title").value).toBe("PEEL 2025");
