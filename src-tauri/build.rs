@@ -23,6 +23,7 @@ fn main() {
         "reveal_exported",
         "section55_overview",
         "create_report",
+        "create_sample_report",
         "get_report",
         "save_report",
         "list_report_revisions",

@@ -246,4 +246,9 @@ fn a_section55_response_goes_from_a_new_report_to_both_documents() {
     assert_eq!(err["code"], "not_found");
     let paper = app.ok("get_paper", json!({"id": paper}));
     assert_eq!(paper["paper"]["title"], "VETTING AND COUNTER-CORRUPTION");
+
+    let sample = app.ok("create_sample_report", json!({}));
+    let sample = app.ok("get_report", json!({"id": sample}));
+    assert_eq!(sample["stored"]["response"]["progress"]["status"], "approved");
+    assert_eq!(sample["check"]["completeness"]["missing_recommendations"], json!([]));
 }

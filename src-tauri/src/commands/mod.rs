@@ -35,6 +35,7 @@ macro_rules! all_commands {
             $crate::commands::export::reveal_exported,
             $crate::commands::section55::section55_overview,
             $crate::commands::section55::create_report,
+            $crate::commands::section55::create_sample_report,
             $crate::commands::section55::get_report,
             $crate::commands::section55::save_report,
             $crate::commands::section55::list_report_revisions,

@@ -76,6 +76,13 @@ pub async fn create_report(state: State<'_, AppState>, title: String) -> AppResu
     Ok(state.store()?.create_report(&report)?)
 }
 
+/// The shipped sample report with its response, stored as a new report; returns its id.
+#[tauri::command]
+pub async fn create_sample_report(state: State<'_, AppState>) -> AppResult<ReportId> {
+    let (report, response) = boardwright_model::templates::sample_section55();
+    Ok(state.store()?.create_report_with_response(&report, &response)?)
+}
+
 #[tauri::command]
 pub async fn get_report(state: State<'_, AppState>, id: ReportId) -> AppResult<ReportView> {
     Ok(view(state.store()?.get_report(id)?))

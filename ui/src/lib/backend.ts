@@ -85,6 +85,8 @@ export const backend = {
   // Section 55: inspection reports and the Commissioner's responses.
   section55Overview: () => call<Section55Overview>("section55_overview"),
   createReport: (title: string) => call<ReportId>("create_report", { title }),
+  /** The sample PEEL report and its approved response, as a new report. */
+  createSampleReport: () => call<ReportId>("create_sample_report"),
   getReport: (id: ReportId) => call<ReportView>("get_report", { id }),
   /** Saves the report and its response together; refused with code "section55_rule" if approved with gaps. */
   saveReport: (id: ReportId, report: InspectionReport, response: Section55Response) =>
