@@ -39,6 +39,7 @@ fn main() {
         "get_settings",
         "save_settings",
         "app_info",
+        "enable_spelling",
     ];
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(e) = tauri_build::try_build(attributes) {

@@ -6,7 +6,7 @@
 pub mod commands;
 pub mod error;
 mod memory;
-mod spelling;
+pub mod spelling;
 pub mod state;
 
 use tauri::{Manager, Runtime};
@@ -27,7 +27,6 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                 Err(_) => app.path().app_data_dir()?.join("boardwright.sqlite"),
             };
             app.manage(state::AppState::open(db_path));
-            spelling::enable_british_spelling(app);
             Ok(())
         })
         .invoke_handler(all_commands!())

@@ -3,14 +3,26 @@
 //! The UI marks its text fields `lang="en-GB" spellcheck`, which WebView2
 //! (Windows) honours with the system's dictionaries. WebKitGTK (Linux) keeps
 //! spell checking off until the web context turns it on, and wry does not
-//! (wry 0.57 has no setting for it), so the shell does it here, once, for the
-//! main window. It needs a hunspell dictionary for en_GB (Debian:
-//! hunspell-en-gb, which the .deb depends on); without one, nothing is marked.
+//! (wry 0.57 has no setting for it), so the shell does it here. It needs a
+//! hunspell dictionary for en_GB (Debian: hunspell-en-gb, which the .deb
+//! depends on); without one, nothing is marked.
+//!
+//! Turning it on loads the dictionary on the main thread (about 0.5 s here),
+//! so it is not done at launch (it doubled the time to an interactive
+//! library) but when a screen with prose first opens: the UI asks through
+//! the `enable_spelling` command.
 
-use tauri::{Manager, Runtime};
+use std::sync::atomic::{AtomicBool, Ordering};
 
-pub fn enable_british_spelling<R: Runtime, M: Manager<R>>(app: &M) {
-    let Some(window) = app.get_webview_window("main") else { return };
+use tauri::{Runtime, WebviewWindow};
+
+static ENABLED: AtomicBool = AtomicBool::new(false);
+
+/// Turns British English spell checking on for the window's web context (once).
+pub fn enable_british_spelling<R: Runtime>(window: &WebviewWindow<R>) {
+    if ENABLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
     #[cfg(target_os = "linux")]
     let _ = window.with_webview(|webview| {
         use webkit2gtk::{WebContextExt, WebViewExt};

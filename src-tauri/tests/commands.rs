@@ -115,6 +115,8 @@ fn errors_carry_a_code_and_name_the_place() {
     assert_eq!(err["code"], "invalid_settings");
     let err = app.invoke("open_exported", json!({"path": "/etc/passwd"})).unwrap_err();
     assert_eq!(err["code"], "not_exported");
+    app.ok("enable_spelling", json!({}));
+    app.ok("enable_spelling", json!({}));
 }
 
 #[test]

@@ -51,6 +51,7 @@ macro_rules! all_commands {
             $crate::commands::settings::get_settings,
             $crate::commands::settings::save_settings,
             $crate::commands::settings::app_info,
+            $crate::commands::settings::enable_spelling,
         ]
     };
 }

@@ -35,3 +35,12 @@ pub struct AppInfo {
 pub async fn app_info(state: State<'_, AppState>) -> AppResult<AppInfo> {
     Ok(AppInfo { version: env!("CARGO_PKG_VERSION").to_string(), database: state.db_path().display().to_string() })
 }
+
+/// Turns on British English spell checking (the first call; later ones do
+/// nothing). Called by the screens that hold prose when they open, not at
+/// launch: loading the dictionary takes about half a second (src/spelling.rs).
+#[tauri::command]
+pub async fn enable_spelling<R: tauri::Runtime>(window: tauri::WebviewWindow<R>) -> AppResult<()> {
+    crate::spelling::enable_british_spelling(&window);
+    Ok(())
+}

@@ -81,6 +81,8 @@ export const backend = {
   getSettings: () => call<Settings>("get_settings"),
   saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
   appInfo: () => call<AppInfo>("app_info"),
+  /** British English spell checking on (once; a screen with prose calls it as it opens). */
+  enableSpelling: () => call<void>("enable_spelling"),
 
   // Section 55: inspection reports and the Commissioner's responses.
   section55Overview: () => call<Section55Overview>("section55_overview"),

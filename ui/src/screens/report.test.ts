@@ -14,6 +14,7 @@ const mocks = vi.hoisted(() => ({
     openExported: vi.fn(),
     revealExported: vi.fn(),
     listReportRevisions: vi.fn(),
+    enableSpelling: vi.fn(),
     restoreReportRevision: vi.fn(),
   },
 }));
@@ -141,6 +142,7 @@ beforeEach(() => {
   for (const f of Object.values(mocks.backend)) f.mockReset();
   notices.splice(0);
   mocks.backend.getReport.mockResolvedValue(view());
+  mocks.backend.enableSpelling.mockResolvedValue(undefined);
 });
 
 afterEach(() => {
@@ -170,6 +172,7 @@ describe("the report screen", () => {
 
   it("shows the report, an answer row for every recommendation, and the check", async () => {
     await open();
+    expect(mocks.backend.enableSpelling).toHaveBeenCalledTimes(1);
     expect($<HTMLInputElement>("#report-title").value).toBe("PEEL 2025");
     expect($$("ol.recommendations > li")).toHaveLength(2);
     expect($$("ol.areas > li")).toHaveLength(1);
