@@ -78,10 +78,7 @@ pub fn run(store: &mut Store, command: ReportCommand) -> Result<()> {
         }
         ReportCommand::List => {
             let stored = store.list_reports()?;
-            let records: Vec<ReportRecord<'_>> = stored
-                .iter()
-                .map(|s| ReportRecord { id: s.id, report: &s.report, response: Some(&s.response) })
-                .collect();
+            let records: Vec<ReportRecord<'_>> = stored.iter().map(StoredReport::record).collect();
             for row in s55::tracker::deadline_rows(&records, today()) {
                 let deadline = match (row.last_day, row.days_left) {
                     (Some(day), Some(left)) if row.overdue => format!("{}, overdue by {}", written_out(day), -left),
@@ -137,10 +134,7 @@ pub fn run(store: &mut Store, command: ReportCommand) -> Result<()> {
         }
         ReportCommand::Tracker { output } => {
             let stored = store.list_reports()?;
-            let records: Vec<ReportRecord<'_>> = stored
-                .iter()
-                .map(|s| ReportRecord { id: s.id, report: &s.report, response: Some(&s.response) })
-                .collect();
+            let records: Vec<ReportRecord<'_>> = stored.iter().map(StoredReport::record).collect();
             let rows = tracker_rows(&records, today());
             let csv = || tracker_csv(&rows).map_err(CliError::Usage);
             match output {

@@ -67,9 +67,9 @@ pub enum StoreError {
         source: DecodeError,
     },
 
-    /// A save that would break a Section 55 rule (e.g. approved with recommendations unanswered); id 0 for a new report.
-    #[error("{}{message}", if *id == 0 { String::new() } else { format!("report {id}: ") })]
-    Section55Rule { id: i64, message: String },
+    /// A save that would break a Section 55 rule (e.g. approved with recommendations unanswered); no id for a new report.
+    #[error("{}{message}", id.map(|id| format!("report {id}: ")).unwrap_or_default())]
+    Section55Rule { id: Option<i64>, message: String },
 
     #[error("there is no revision {id}")]
     RevisionNotFound { id: i64 },

@@ -107,7 +107,7 @@ impl Store {
         let now = time::now();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(e)?;
         keep_previous(&tx, id, (&content, &response_content), None, now).map_err(e)?;
-        write_report(&tx, id, &report, &response, (&content, &response_content), now).map_err(e)??;
+        write_report(&tx, &self.path, id, (&report, &response), (&content, &response_content), now)?;
         tx.commit().map_err(e)?;
         Ok(())
     }

@@ -14,29 +14,33 @@ fn status_text(status: ResponseStatus) -> String {
     serde_json::to_value(status).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
 }
 
-/// Writes a report's and its response's content (already serialised); `Err(ReportNotFound)` inside when there is no such report.
+/// Writes a report's and its response's content (already serialised) in `tx`.
 pub(crate) fn write_report(
     tx: &rusqlite::Transaction<'_>,
+    path: &std::path::Path,
     id: ReportId,
-    report: &InspectionReport,
-    response: &Section55Response,
+    (report, response): (&InspectionReport, &Section55Response),
     (content, response_content): (&str, &str),
     now: chrono::DateTime<chrono::Utc>,
-) -> rusqlite::Result<Result<()>> {
+) -> Result<()> {
+    let e = sql_at(path, "saving report", Some(id));
     let now = time::to_text(now);
-    let changed = tx.execute(
-        "UPDATE reports SET title = ?2, published = ?3, updated_at = ?4, content = ?5 WHERE id = ?1",
-        params![id, report.title, columns::date_text(report.published), now, content],
-    )?;
+    let changed = tx
+        .execute(
+            "UPDATE reports SET title = ?2, published = ?3, updated_at = ?4, content = ?5 WHERE id = ?1",
+            params![id, report.title, columns::date_text(report.published), now, content],
+        )
+        .map_err(e)?;
     if changed == 0 {
-        return Ok(Err(StoreError::ReportNotFound { id }));
+        return Err(StoreError::ReportNotFound { id });
     }
     tx.execute(
         "INSERT INTO responses (report_id, status, updated_at, content) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT (report_id) DO UPDATE SET status = ?2, updated_at = ?3, content = ?4",
         params![id, status_text(response.progress.status), now, response_content],
-    )?;
-    Ok(Ok(()))
+    )
+    .map_err(e)?;
+    Ok(())
 }
 
 fn to_json<T: serde::Serialize>(value: &T, place: impl FnOnce() -> String) -> Result<String> {
@@ -58,7 +62,7 @@ impl Store {
     ) -> Result<ReportId> {
         let mut response = response.clone();
         response.align_with(report);
-        response.check_status(report).map_err(|message| StoreError::Section55Rule { id: 0, message })?;
+        response.check_status(report).map_err(|message| StoreError::Section55Rule { id: None, message })?;
         let content = to_json(report, || format!("new report \"{}\"", report.title))?;
         let response_content = to_json(&response, || format!("the response to new report \"{}\"", report.title))?;
         let now = time::to_text(time::now());
@@ -141,14 +145,14 @@ impl Store {
     ) -> Result<chrono::DateTime<chrono::Utc>> {
         let mut response = response.clone();
         response.align_with(report);
-        response.check_status(report).map_err(|message| StoreError::Section55Rule { id, message })?;
+        response.check_status(report).map_err(|message| StoreError::Section55Rule { id: Some(id), message })?;
         let content = to_json(report, || format!("report {id}"))?;
         let response_content = to_json(&response, || format!("the response to report {id}"))?;
         let now = time::now();
         let e = sql_at(&self.path, "saving report", Some(id));
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(e)?;
         crate::report_revisions::keep_previous(&tx, id, (&content, &response_content), Some(window), now).map_err(e)?;
-        write_report(&tx, id, report, &response, (&content, &response_content), now).map_err(e)??;
+        write_report(&tx, &self.path, id, (report, &response), (&content, &response_content), now)?;
         tx.commit().map_err(e)?;
         Ok(now)
     }

@@ -198,6 +198,13 @@ pub struct StoredReport {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
+impl StoredReport {
+    /// The report as the model's tracker and dashboard take it.
+    pub fn record(&self) -> boardwright_model::section55::ReportRecord<'_> {
+        boardwright_model::section55::ReportRecord { id: self.id, report: &self.report, response: Some(&self.response) }
+    }
+}
+
 /// A board paper written about a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

@@ -41,8 +41,19 @@ pub async fn export_paper<R: Runtime>(
     let Some(target) = choose_target(&app, path, &name, "Export to Word", SaveAs::Word)? else { return Ok(None) };
     let options = ExportOptions { author: None, created: stored.created_at, modified: stored.updated_at };
     export_board_paper_to(&stored.paper, &options, &target)?;
-    state.remember_export(target.clone());
-    Ok(Some(ExportResult { path: target.to_string_lossy().into_owned() }))
+    Ok(Some(exported(&state, target)))
+}
+
+/// Writes an export's bytes to `target` (atomically) and remembers it for Open / Show in folder.
+pub fn write_export(state: &AppState, bytes: &[u8], target: PathBuf) -> AppResult<Option<ExportResult>> {
+    boardwright_word::write_file(bytes, &target)?;
+    Ok(Some(exported(state, target)))
+}
+
+fn exported(state: &AppState, target: PathBuf) -> ExportResult {
+    let path = target.to_string_lossy().into_owned();
+    state.remember_export(target);
+    ExportResult { path }
 }
 
 /// The kinds of file the app exports.

@@ -6,13 +6,13 @@ use boardwright_model::section55::{
     InspectionReport, ReportRecord, Section55Check, Section55Response, TrackerRow,
 };
 use boardwright_store::{LinkedPaper, PaperId, ReportId, ReportRevisionSummary, StoredReport};
-use boardwright_word::{section55 as word, write_file, ExportOptions};
+use boardwright_word::{section55 as word, ExportOptions};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
-use crate::commands::export::{choose_target, ExportResult, SaveAs};
+use crate::commands::export::{choose_target, write_export, ExportResult, SaveAs};
 use crate::commands::settings::load_settings;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::AppState;
@@ -55,7 +55,7 @@ fn view(stored: StoredReport) -> ReportView {
 }
 
 fn records(stored: &[StoredReport]) -> Vec<ReportRecord<'_>> {
-    stored.iter().map(|s| ReportRecord { id: s.id, report: &s.report, response: Some(&s.response) }).collect()
+    stored.iter().map(StoredReport::record).collect()
 }
 
 #[tauri::command]
@@ -63,8 +63,7 @@ pub async fn section55_overview(state: State<'_, AppState>) -> AppResult<Section
     let stored = state.store()?.list_reports()?;
     let records = records(&stored);
     let open = open_deadlines(&records, today());
-    let mut reports = s55::tracker::deadline_rows(&records, today());
-    reports.sort_by(|a, b| b.published.cmp(&a.published).then(b.report_id.cmp(&a.report_id)));
+    let reports = s55::tracker::report_rows(&records, today());
     Ok(Section55Overview { open, reports })
 }
 
@@ -196,9 +195,7 @@ pub async fn export_section55<R: Runtime>(
         ),
     };
     let Some(target) = choose_target(&app, path, &name, title, SaveAs::Word)? else { return Ok(None) };
-    write_file(&bytes, &target)?;
-    state.remember_export(target.clone());
-    Ok(Some(ExportResult { path: target.to_string_lossy().into_owned() }))
+    write_export(&state, &bytes, target)
 }
 
 #[derive(Debug, Clone, Copy, serde::Deserialize, TS)]
@@ -232,7 +229,5 @@ pub async fn export_tracker<R: Runtime>(
     let Some(target) = choose_target(&app, path, &name, "Export the recommendations tracker", save_as)? else {
         return Ok(None);
     };
-    write_file(&bytes, &target)?;
-    state.remember_export(target.clone());
-    Ok(Some(ExportResult { path: target.to_string_lossy().into_owned() }))
+    write_export(&state, &bytes, target)
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FindingResponse } from "./bindings/FindingResponse";
 import type { Section55Check } from "./bindings/Section55Check";
-import type { TrackerRow } from "./bindings/TrackerRow";
 import {
   ACTION_STATUS_LABELS,
   andList,
@@ -34,26 +33,11 @@ import {
   trackerReports,
   withAnswerText,
 } from "./section55";
+import { trackerRow } from "./__fixtures__/tracker-row";
 
 const f = (id: number, number: string) => newFinding(id, number);
 
-function row(over: Partial<TrackerRow>): TrackerRow {
-  return {
-    report_id: 1,
-    report_title: "PEEL 2025",
-    report_published: "2026-12-01",
-    finding: 1,
-    is_recommendation: true,
-    number: "1",
-    text: "Improve call handling.",
-    addressed_to: "Chief constables",
-    owner: "",
-    target_date: null,
-    status: "not_started",
-    rag: "not_due",
-    ...over,
-  };
-}
+const row = trackerRow;
 
 function check(over: { may_approve?: boolean; missing?: string[]; before2017?: boolean }): Section55Check {
   const missing = over.missing ?? [];

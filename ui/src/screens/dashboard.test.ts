@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flushSync, mount, unmount } from "svelte";
 import type { DeadlineRow } from "../lib/bindings/DeadlineRow";
-import type { TrackerRow } from "../lib/bindings/TrackerRow";
 
 const mocks = vi.hoisted(() => ({
   backend: {
@@ -23,6 +22,7 @@ vi.mock("../lib/backend", async (importOriginal) => {
 import { notices } from "../lib/notices.svelte";
 import Inspections from "./Inspections.svelte";
 import Tracker from "./Tracker.svelte";
+import { trackerRow } from "../lib/__fixtures__/tracker-row";
 
 let target: HTMLElement;
 let component: ReturnType<typeof mount> | null = null;
@@ -50,23 +50,7 @@ function deadline(over: Partial<DeadlineRow>): DeadlineRow {
   };
 }
 
-function tracker(over: Partial<TrackerRow>): TrackerRow {
-  return {
-    report_id: 1,
-    report_title: "PEEL 2025",
-    report_published: "2026-12-01",
-    finding: 1,
-    is_recommendation: true,
-    number: "1",
-    text: "Improve call handling.",
-    addressed_to: "Chief constables",
-    owner: "",
-    target_date: null,
-    status: "not_started",
-    rag: "not_due",
-    ...over,
-  };
-}
+const tracker = trackerRow;
 
 beforeEach(() => {
   for (const f of Object.values(mocks.backend)) f.mockReset();

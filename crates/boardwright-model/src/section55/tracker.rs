@@ -171,6 +171,13 @@ pub fn open_deadlines(records: &[ReportRecord<'_>], today: NaiveDate) -> Vec<Dea
     rows
 }
 
+/// Every report's row, published responses too, the newest publication first.
+pub fn report_rows(records: &[ReportRecord<'_>], today: NaiveDate) -> Vec<DeadlineRow> {
+    let mut rows = deadline_rows(records, today);
+    rows.sort_by(|a, b| b.published.cmp(&a.published).then(b.report_id.cmp(&a.report_id)));
+    rows
+}
+
 /// Every report's deadline row, published responses too, in the dashboard's order.
 pub fn deadline_rows(records: &[ReportRecord<'_>], today: NaiveDate) -> Vec<DeadlineRow> {
     let mut rows: Vec<DeadlineRow> = records
@@ -309,5 +316,8 @@ mod tests {
         assert!(!rows[3].due_soon && !rows[3].overdue);
         assert_eq!((rows[4].last_day, rows[4].overdue), (None, false));
         assert_eq!(rows[0].unanswered, 1);
+        let all = report_rows(&records, today);
+        let newest_first: Vec<&str> = all.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(newest_first, ["Later", "Edge", "Soon", "Done", "Overdue", "Old regime"]);
     }
 }
