@@ -86,11 +86,19 @@ impl App {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
         caps.insert("tauri:options".into(), serde_json::json!({ "application": app_binary()?.to_string_lossy() }));
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .context("connecting to tauri-driver")?;
+        // tauri-driver listens before WebKitWebDriver behind it is ready ("webdriver server did not
+        // respond"), most often right after an earlier test's driver stopped: retry for a while.
+        let client = loop {
+            let attempt = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await;
+            match attempt {
+                Ok(client) => break client,
+                Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(250)).await,
+                Err(e) => return Err(e).context("connecting to tauri-driver"),
+            }
+        };
         let app = App { client, driver, data: data.to_path_buf(), name: name.to_string() };
         app.wait_for("main").await?;
         Ok(app)
