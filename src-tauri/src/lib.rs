@@ -5,6 +5,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod launch;
 mod memory;
 pub mod spelling;
 pub mod state;
@@ -26,10 +27,27 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                 Ok(path) => path,
                 Err(_) => app.path().app_data_dir()?.join("boardwright.sqlite"),
             };
-            app.manage(state::AppState::open(db_path));
+            let state = state::AppState::open(db_path);
+            let first_page = launch::launch_data(&state).as_ref().and_then(launch::initialization_script);
+            app.manage(state);
+            open_main_window(app, first_page)?;
             Ok(())
         })
         .invoke_handler(all_commands!())
+}
+
+/// The main window of tauri.conf.json (which has `"create": false` so that it
+/// is made here), given the library's first page when there is one.
+fn open_main_window<R: Runtime>(app: &mut tauri::App<R>, first_page: Option<String>) -> tauri::Result<()> {
+    let Some(config) = app.config().app.windows.iter().find(|w| w.label == "main").cloned() else {
+        return Ok(());
+    };
+    let mut builder = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    if let Some(script) = first_page {
+        builder = builder.initialization_script(&script);
+    }
+    builder.build()?;
+    Ok(())
 }
 
 pub fn run() {

@@ -59,9 +59,9 @@ static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 fn the_first_run_offers_the_sample_and_papers_round_trip() {
     let _guard = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     let app = start();
-    let list = app.ok("list_papers", json!({"query": {}}));
-    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
-    assert_eq!(list[0]["title"], "HMICFRS PEEL 2025: An inspection of Northshire Police");
+    let page = app.ok("list_papers", json!({"query": {}}));
+    assert_eq!((page["papers"].as_array().unwrap().len(), &page["total"]), (1, &json!(1)), "{page}");
+    assert_eq!(page["papers"][0]["title"], "HMICFRS PEEL 2025: An inspection of Northshire Police");
 
     app.ok("save_settings", json!({"settings": {"organisation": "Northshire Police", "default_from": "Chief Constable", "boards": ["Strategic Board"]}}));
     let id = app.ok("create_paper", json!({"template": "hmicfrs-inspection", "title": "Custody"}));

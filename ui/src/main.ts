@@ -4,5 +4,8 @@ import "./styles/shell.css";
 import { mount } from "svelte";
 import App from "./App.svelte";
 
+// Launch timeline marks are read by tests/e2e/src/bin/measure.rs.
+performance.mark("boardwright:script");
+
 const root = document.getElementById("app");
 if (root) mount(App, { target: root });

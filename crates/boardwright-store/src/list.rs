@@ -3,14 +3,33 @@
 use rusqlite::params_from_iter;
 
 use crate::error::{sql_at, Result};
-use crate::{columns, ListQuery, PaperSummary, SortKey, Store};
+use crate::{columns, ListQuery, PaperPage, PaperSummary, SortKey, Store};
+
+const SUMMARY_COLUMNS: &str = "id, title, board, paper_date, status, updated_at, deleted_at";
 
 /// The SQL for a query. Only fixed fragments are joined here; the user's
 /// values are bound as parameters, in the order the fragments name them.
 fn list_sql(query: &ListQuery) -> (String, Vec<String>) {
-    let mut sql = String::from(
-        "SELECT id, title, board, paper_date, status, updated_at, deleted_at FROM papers WHERE deleted_at IS ",
-    );
+    let (mut sql, values) = filter_sql(SUMMARY_COLUMNS, query);
+    let dir = if query.descending { "DESC" } else { "ASC" };
+    let order = match query.sort {
+        SortKey::Title => format!("title COLLATE NOCASE {dir}, id {dir}"),
+        SortKey::Board => format!("board COLLATE NOCASE {dir}, title COLLATE NOCASE, id"),
+        SortKey::Date => format!("paper_date {dir}, title COLLATE NOCASE, id"),
+        SortKey::Updated => format!("updated_at {dir}, id {dir}"),
+    };
+    sql.push_str(" ORDER BY ");
+    sql.push_str(&order);
+    if let Some(limit) = query.limit {
+        // A number, not the user's text: safe to write into the SQL.
+        sql.push_str(&format!(" LIMIT {limit}"));
+    }
+    (sql, values)
+}
+
+/// `SELECT columns FROM papers WHERE` the query's filters, and the values they bind.
+fn filter_sql(columns: &str, query: &ListQuery) -> (String, Vec<String>) {
+    let mut sql = format!("SELECT {columns} FROM papers WHERE deleted_at IS ");
     sql.push_str(if query.bin { "NOT NULL" } else { "NULL" });
     let mut values = Vec::new();
     if let Some(board) = &query.board {
@@ -25,15 +44,6 @@ fn list_sql(query: &ListQuery) -> (String, Vec<String>) {
         sql.push_str(" AND title LIKE ? ESCAPE '\\'");
         values.push(format!("%{}%", escape_like(text.trim())));
     }
-    let dir = if query.descending { "DESC" } else { "ASC" };
-    let order = match query.sort {
-        SortKey::Title => format!("title COLLATE NOCASE {dir}, id {dir}"),
-        SortKey::Board => format!("board COLLATE NOCASE {dir}, title COLLATE NOCASE, id"),
-        SortKey::Date => format!("paper_date {dir}, title COLLATE NOCASE, id"),
-        SortKey::Updated => format!("updated_at {dir}, id {dir}"),
-    };
-    sql.push_str(" ORDER BY ");
-    sql.push_str(&order);
     (sql, values)
 }
 
@@ -82,6 +92,19 @@ impl Store {
             });
         }
         Ok(papers)
+    }
+
+    /// How many papers `query` matches, its limit aside.
+    pub fn count_papers(&self, query: &ListQuery) -> Result<u32> {
+        let e = sql_at(&self.path, "counting papers", None);
+        let (sql, values) = filter_sql("count(*)", query);
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(e)?;
+        stmt.query_row(params_from_iter(values.iter()), |r| r.get(0)).map_err(e)
+    }
+
+    /// The first papers `query` asks for, with how many there are in all.
+    pub fn page_of_papers(&self, query: &ListQuery) -> Result<PaperPage> {
+        Ok(PaperPage { papers: self.list_papers(query)?, total: self.count_papers(query)? })
     }
 
     /// The boards that papers outside the bin go to, A–Z, for a picker.
@@ -179,6 +202,22 @@ mod tests {
         assert_eq!(binned.len(), 1);
         assert_eq!((binned[0].id, binned[0].title.as_str(), binned[0].date), (ids[0], "A", date(2026, 5, 1)));
         assert!(binned[0].deleted_at.is_some());
+    }
+
+    #[test]
+    fn a_limit_keeps_the_first_papers_in_order_and_the_count_ignores_it() {
+        let (_dir, mut store, ids) = three();
+        let first_two = ListQuery { limit: Some(2), ..ListQuery::default() };
+        assert_eq!(titles(&store, &first_two), ["b", "A"]);
+        let page = store.page_of_papers(&first_two).unwrap();
+        assert_eq!((page.papers.len(), page.total), (2, 3));
+
+        let audit = ListQuery { board: Some("Audit Committee".into()), limit: Some(1), ..ListQuery::default() };
+        assert_eq!(store.page_of_papers(&audit).unwrap().total, 2, "the count keeps the filters");
+        store.delete_paper(ids[1]).unwrap();
+        assert_eq!(store.count_papers(&ListQuery::default()).unwrap(), 2, "the bin is left out");
+        assert_eq!(store.count_papers(&ListQuery { bin: true, ..ListQuery::default() }).unwrap(), 1);
+        assert!(titles(&store, &ListQuery { limit: Some(0), ..ListQuery::default() }).is_empty());
     }
 
     #[test]

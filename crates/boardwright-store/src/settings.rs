@@ -20,6 +20,18 @@ impl Store {
         self.set_setting(SETTINGS_KEY, settings)
     }
 
+    /// The boards to offer in a picker: those in the settings first, in their
+    /// order, then any other board a paper outside the bin went to, A–Z.
+    pub fn board_choices(&self) -> Result<Vec<String>> {
+        let mut boards = self.settings()?.boards;
+        for board in self.boards()? {
+            if !board.trim().is_empty() && !boards.contains(&board) {
+                boards.push(board);
+            }
+        }
+        Ok(boards)
+    }
+
     /// The setting `key`, or `None` if it was never set.
     pub fn get_setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
         let json: Option<String> = self
@@ -70,5 +82,22 @@ mod tests {
         assert_eq!(store.get_setting::<Window>("window").unwrap(), Some(Window { width: 1200, maximised: true }));
         let err = store.get_setting::<u32>("theme").unwrap_err();
         assert!(matches!(&err, StoreError::Json { place, .. } if place == "setting \"theme\""), "{err}");
+    }
+
+    #[test]
+    fn board_choices_put_the_settings_first_then_the_other_boards_of_papers() {
+        let (_dir, mut store) = file_store();
+        let mut settings = store.settings().unwrap();
+        settings.boards = vec!["Strategic Policing Board".into(), "Audit Committee".into()];
+        store.save_settings(&settings).unwrap();
+        for to in ["Audit Committee", "Police and Crime Panel", "  ", "Estates Board"] {
+            let mut p = paper("A paper", "body");
+            p.front_sheet.to = to.into();
+            store.create_paper(&p).unwrap();
+        }
+        assert_eq!(
+            store.board_choices().unwrap(),
+            ["Strategic Policing Board", "Audit Committee", "Estates Board", "Police and Crime Panel"]
+        );
     }
 }

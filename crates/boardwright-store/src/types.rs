@@ -155,13 +155,31 @@ pub struct ListQuery {
     pub descending: bool,
     /// True: list only the papers in the bin; false: only those not in it.
     pub bin: bool,
+    /// At most this many papers (the first in the order asked for); none: all of them.
+    pub limit: Option<u32>,
 }
 
 impl Default for ListQuery {
     /// Every paper not in the bin, most recently changed first.
     fn default() -> ListQuery {
-        ListQuery { board: None, status: None, text: None, sort: SortKey::Updated, descending: true, bin: false }
+        ListQuery {
+            board: None,
+            status: None,
+            text: None,
+            sort: SortKey::Updated,
+            descending: true,
+            bin: false,
+            limit: None,
+        }
     }
+}
+
+/// The papers a [`ListQuery`] asks for, and how many there are without its limit.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PaperPage {
+    pub papers: Vec<PaperSummary>,
+    pub total: u32,
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 use boardwright_model::templates::{self, Template};
 use boardwright_model::{paper_from_value, validate, BoardPaper, Problem};
-use boardwright_store::{ListQuery, PaperId, PaperStatus, PaperSummary, SearchHit, StoredPaper};
+use boardwright_store::{ListQuery, PaperId, PaperPage, PaperStatus, SearchHit, StoredPaper};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tauri::State;
@@ -30,8 +30,8 @@ fn decode(paper: &serde_json::Value) -> AppResult<BoardPaper> {
 }
 
 #[tauri::command]
-pub async fn list_papers(state: State<'_, AppState>, query: ListQuery) -> AppResult<Vec<PaperSummary>> {
-    Ok(state.store()?.list_papers(&query)?)
+pub async fn list_papers(state: State<'_, AppState>, query: ListQuery) -> AppResult<PaperPage> {
+    Ok(state.store()?.page_of_papers(&query)?)
 }
 
 #[tauri::command]
@@ -106,14 +106,7 @@ pub async fn purge_paper(state: State<'_, AppState>, id: PaperId) -> AppResult<(
 /// The boards from the settings first, then any other board a paper went to.
 #[tauri::command]
 pub async fn list_boards(state: State<'_, AppState>) -> AppResult<Vec<String>> {
-    let store = state.store()?;
-    let mut boards = load_settings(&store)?.boards;
-    for board in store.boards()? {
-        if !board.trim().is_empty() && !boards.contains(&board) {
-            boards.push(board);
-        }
-    }
-    Ok(boards)
+    Ok(state.store()?.board_choices()?)
 }
 
 #[tauri::command]

@@ -9,7 +9,9 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { BoardPaper } from "./bindings/BoardPaper";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { ExportResult } from "./bindings/ExportResult";
+import type { LaunchData } from "./bindings/LaunchData";
 import type { ListQuery } from "./bindings/ListQuery";
+import type { PaperPage } from "./bindings/PaperPage";
 import type { PaperStatus } from "./bindings/PaperStatus";
 import type { PaperSummary } from "./bindings/PaperSummary";
 import type { Problem } from "./bindings/Problem";
@@ -55,8 +57,17 @@ async function call<T>(command: string, args: Record<string, unknown> = {}): Pro
   }
 }
 
+/**
+ * The library's first page, which the shell hands to the page with its
+ * scripts (src-tauri/src/launch.rs) so that launch waits for no IPC call;
+ * undefined outside the app (tests) or when the store could not be read.
+ */
+export function launchData(): LaunchData | undefined {
+  return (window as { __BOARDWRIGHT_LAUNCH__?: LaunchData }).__BOARDWRIGHT_LAUNCH__;
+}
+
 export const backend = {
-  listPapers: (query: ListQuery) => call<PaperSummary[]>("list_papers", { query }),
+  listPapers: (query: ListQuery) => call<PaperPage>("list_papers", { query }),
   getPaper: (id: PaperId) => call<StoredPaper>("get_paper", { id }),
   createPaper: (template: string, title: string | null) => call<PaperId>("create_paper", { template, title }),
   duplicatePaper: (id: PaperId) => call<PaperId>("duplicate_paper", { id }),

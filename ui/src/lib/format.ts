@@ -22,13 +22,18 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+// Made once: toLocale*String builds a formatter on every call, which made a
+// long library slow to show.
+const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+const DAY_MONTH = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short" });
+
 /** "14:05" today, "3 Mar, 14:05" this year, else "3 Mar 2025". */
 export function changedAt(rfc3339: string, now: Date = new Date()): string {
   const t = new Date(rfc3339);
   if (Number.isNaN(t.getTime())) return "";
-  const time = t.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  const time = TIME.format(t);
   if (t.toDateString() === now.toDateString()) return time;
-  const day = t.toLocaleDateString("en-GB", { day: "numeric", month: "short" });
+  const day = DAY_MONTH.format(t);
   return t.getFullYear() === now.getFullYear() ? `${day}, ${time}` : `${day} ${t.getFullYear()}`;
 }
 

@@ -1,5 +1,8 @@
 // Messages the user sees at the edge of the window: errors (role=alert) and
-// notices with an optional action such as "Undo".
+// notices with an optional action such as "Undo"; and the one error that
+// replaces the whole window, a database that cannot be opened.
+
+import { BackendError } from "./backend";
 
 export interface Notice {
   id: number;
@@ -18,8 +21,15 @@ export function notify(text: string, action?: Notice["action"], kind: Notice["ki
   if (kind === "info") setTimeout(() => dismiss(id), 10_000);
 }
 
+/** Set when any call finds the database unopenable: the app shows only that, since nothing else can work. */
+export const database = $state<{ unavailable: string | null }>({ unavailable: null });
+
 export function reportError(error: unknown, what?: string): void {
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof BackendError && error.code === "database_unavailable") {
+    database.unavailable = message;
+    return;
+  }
   notify(what ? `${what}: ${message}` : message, undefined, "error");
 }
 

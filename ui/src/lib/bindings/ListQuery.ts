@@ -17,4 +17,8 @@ text: string | null, sort: SortKey, descending: boolean,
 /**
  * True: list only the papers in the bin; false: only those not in it.
  */
-bin: boolean, };
+bin: boolean, 
+/**
+ * At most this many papers (the first in the order asked for); none: all of them.
+ */
+limit: number | null, };
