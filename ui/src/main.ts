@@ -8,4 +8,7 @@ import App from "./App.svelte";
 performance.mark("boardwright:script");
 
 const root = document.getElementById("app");
-if (root) mount(App, { target: root });
+if (root) {
+  mount(App, { target: root });
+  performance.mark("boardwright:mounted");
+}

@@ -62,6 +62,13 @@ pub struct App {
 impl App {
     /// Starts the app on the data folder `data` (created if missing).
     pub async fn start(name: &str, data: &Path) -> Result<App> {
+        let app = App::start_binary(name, data, &app_binary()?).await?;
+        app.wait_for("main").await?;
+        Ok(app)
+    }
+
+    /// Starts `binary` (a Tauri app) under WebDriver, with the app's environment.
+    pub async fn start_binary(name: &str, data: &Path, binary: &Path) -> Result<App> {
         std::fs::create_dir_all(data.join("exports"))?;
         let port = free_port()?;
         let native_port = free_port()?;
@@ -85,7 +92,7 @@ impl App {
         }
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
-        caps.insert("tauri:options".into(), serde_json::json!({ "application": app_binary()?.to_string_lossy() }));
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": binary.to_string_lossy() }));
         // tauri-driver listens before WebKitWebDriver behind it is ready ("webdriver server did not
         // respond"), most often right after an earlier test's driver stopped: retry for a while.
         let client = loop {
@@ -99,9 +106,7 @@ impl App {
                 Err(e) => return Err(e).context("connecting to tauri-driver"),
             }
         };
-        let app = App { client, driver, data: data.to_path_buf(), name: name.to_string() };
-        app.wait_for("main").await?;
-        Ok(app)
+        Ok(App { client, driver, data: data.to_path_buf(), name: name.to_string() })
     }
 
     /// Ends a test: on failure saves a screenshot and the page source (and

@@ -106,8 +106,19 @@ async fn check_screen(app: &App, screen: &str, buttons: &[&str]) -> Result<()> {
         .await?;
     let width = report["width"].as_f64().unwrap_or_default();
     let scroll_width = report["scrollWidth"].as_f64().unwrap_or_default();
-    ensure!(report["wide"].as_array().is_some_and(Vec::is_empty), "{screen} at 200%: wider than the window: {}", report["wide"]);
-    ensure!(scroll_width <= width + 1.0, "{screen} at 200%: the page scrolls sideways ({scroll_width} px of content in {width} px)");
-    ensure!(report["outside"].as_array().is_some_and(Vec::is_empty), "{screen} at 200%: buttons missing or outside the window: {}", report["outside"]);
+    ensure!(
+        report["wide"].as_array().is_some_and(Vec::is_empty),
+        "{screen} at 200%: wider than the window: {}",
+        report["wide"]
+    );
+    ensure!(
+        scroll_width <= width + 1.0,
+        "{screen} at 200%: the page scrolls sideways ({scroll_width} px of content in {width} px)"
+    );
+    ensure!(
+        report["outside"].as_array().is_some_and(Vec::is_empty),
+        "{screen} at 200%: buttons missing or outside the window: {}",
+        report["outside"]
+    );
     Ok(())
 }
