@@ -73,6 +73,8 @@ prepare_real_window() {
   need_docx_checkers
   need_apt WebKitWebDriver webkit2gtk-driver
   need_apt xvfb-run xvfb xauth
+  # Types into the native save dialog, which WebDriver cannot reach (tests/e2e/tests/save_dialog.rs).
+  need_apt xdotool xdotool
   if ! python3 -c 'import Xlib' >/dev/null 2>&1; then
     echo "==> installing python-xlib (closes the window as a window manager would)"
     python3 -m pip install --quiet --disable-pip-version-check python-xlib 2>/dev/null \

@@ -67,16 +67,34 @@ impl App {
         Ok(app)
     }
 
+    /// Starts the app without the export folder seam: exports go through the
+    /// native save dialog, as for a user.
+    pub async fn start_with_save_dialog(name: &str, data: &Path) -> Result<App> {
+        let app = App::launch(name, data, &app_binary()?, false).await?;
+        app.wait_for("main").await?;
+        Ok(app)
+    }
+
     /// Starts `binary` (a Tauri app) under WebDriver, with the app's environment.
     pub async fn start_binary(name: &str, data: &Path, binary: &Path) -> Result<App> {
+        App::launch(name, data, binary, true).await
+    }
+
+    /// `export_seam`: exports go to `data/exports` without a dialog (BOARDWRIGHT_EXPORT_DIR).
+    async fn launch(name: &str, data: &Path, binary: &Path, export_seam: bool) -> Result<App> {
         std::fs::create_dir_all(data.join("exports"))?;
         let port = free_port()?;
         let native_port = free_port()?;
-        let driver = Command::new("tauri-driver")
+        let mut driver = Command::new("tauri-driver");
+        if export_seam {
+            driver.env("BOARDWRIGHT_EXPORT_DIR", data.join("exports"));
+        } else {
+            driver.env_remove("BOARDWRIGHT_EXPORT_DIR");
+        }
+        let driver = driver
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
             .env("BOARDWRIGHT_DB", data.join("boardwright.sqlite"))
-            .env("BOARDWRIGHT_EXPORT_DIR", data.join("exports"))
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
