@@ -3,6 +3,7 @@ fn main() {
     let commands = &[
         "list_papers",
         "get_paper",
+        "open_paper",
         "create_paper",
         "duplicate_paper",
         "save_paper",

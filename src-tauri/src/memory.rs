@@ -6,6 +6,9 @@
 //! grew with every save of a 150-page paper. `malloc_trim` returns them.
 //! Linux (glibc) only; elsewhere it does nothing.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
 /// Called after each paper save (at most about once a second while typing);
 /// a trim of a small heap costs well under a millisecond.
 pub fn return_freed_memory() {
@@ -13,5 +16,24 @@ pub fn return_freed_memory() {
     // SAFETY: malloc_trim only releases free memory; it has no preconditions.
     unsafe {
         libc::malloc_trim(0);
+    }
+}
+
+static TRIM_PENDING: AtomicBool = AtomicBool::new(false);
+
+/// For a command whose large reply is built after it returns (Tauri
+/// serialises it): trims a moment later, on a thread of its own; calls
+/// while one is pending share it.
+pub fn return_freed_memory_soon() {
+    if TRIM_PENDING.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let spawned = std::thread::Builder::new().name("trim".into()).spawn(|| {
+        std::thread::sleep(Duration::from_secs(1));
+        TRIM_PENDING.store(false, Ordering::SeqCst);
+        return_freed_memory();
+    });
+    if spawned.is_err() {
+        TRIM_PENDING.store(false, Ordering::SeqCst);
     }
 }

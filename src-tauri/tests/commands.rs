@@ -70,6 +70,15 @@ fn the_first_run_offers_the_sample_and_papers_round_trip() {
     assert_eq!(stored["paper"]["to"], "Strategic Board");
     assert_eq!(stored["paper"]["sections"].as_array().unwrap().len(), 8);
 
+    // The editor opens a paper with its problems, the same the validator gives for it.
+    let untitled = app.ok("create_paper", json!({"template": "hmicfrs-inspection"}));
+    let opened = app.ok("open_paper", json!({"id": untitled}));
+    let problems = app.ok("validate_paper", json!({"paper": opened["stored"]["paper"]}));
+    assert!(problems.as_array().is_some_and(|p| !p.is_empty()), "an untitled paper has problems: {problems}");
+    assert_eq!(opened["problems"], problems);
+    app.ok("delete_paper", json!({"id": untitled}));
+    app.ok("purge_paper", json!({"id": untitled}));
+
     let mut paper = stored["paper"].clone();
     paper["title"] = "Custody inspection".into();
     paper["sections"][0]["paragraphs"][0]["content"][0] =

@@ -15,6 +15,7 @@ macro_rules! all_commands {
         tauri::generate_handler![
             $crate::commands::papers::list_papers,
             $crate::commands::papers::get_paper,
+            $crate::commands::papers::open_paper,
             $crate::commands::papers::create_paper,
             $crate::commands::papers::duplicate_paper,
             $crate::commands::papers::save_paper,

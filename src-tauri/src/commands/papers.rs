@@ -39,6 +39,24 @@ pub async fn get_paper(state: State<'_, AppState>, id: PaperId) -> AppResult<Sto
     Ok(state.store()?.get_paper(id)?)
 }
 
+/// A paper as the editor opens it: as stored, with what the author should
+/// still fix (checked here, so the editor need not send the paper back).
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct OpenedPaper {
+    pub stored: StoredPaper,
+    pub problems: Vec<Problem>,
+}
+
+#[tauri::command]
+pub async fn open_paper(state: State<'_, AppState>, id: PaperId) -> AppResult<OpenedPaper> {
+    let stored = state.store()?.get_paper(id)?;
+    let problems = validate(&stored.paper);
+    // The reply of a long paper is a megabyte, serialised after this returns.
+    crate::memory::return_freed_memory_soon();
+    Ok(OpenedPaper { stored, problems })
+}
+
 #[tauri::command]
 pub async fn create_paper(state: State<'_, AppState>, template: String, title: Option<String>) -> AppResult<PaperId> {
     let template = templates::find(&template)

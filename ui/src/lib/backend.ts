@@ -11,6 +11,7 @@ import type { ErrorCode } from "./bindings/ErrorCode";
 import type { ExportResult } from "./bindings/ExportResult";
 import type { LaunchData } from "./bindings/LaunchData";
 import type { ListQuery } from "./bindings/ListQuery";
+import type { OpenedPaper } from "./bindings/OpenedPaper";
 import type { PaperPage } from "./bindings/PaperPage";
 import type { PaperStatus } from "./bindings/PaperStatus";
 import type { PaperSummary } from "./bindings/PaperSummary";
@@ -69,6 +70,7 @@ export function launchData(): LaunchData | undefined {
 export const backend = {
   listPapers: (query: ListQuery) => call<PaperPage>("list_papers", { query }),
   getPaper: (id: PaperId) => call<StoredPaper>("get_paper", { id }),
+  openPaper: (id: PaperId) => call<OpenedPaper>("open_paper", { id }),
   createPaper: (template: string, title: string | null) => call<PaperId>("create_paper", { template, title }),
   duplicatePaper: (id: PaperId) => call<PaperId>("duplicate_paper", { id }),
   savePaper: (id: PaperId, paper: BoardPaper, autosave: boolean) =>
