@@ -64,8 +64,13 @@ fn main() {
 
     let sample_export = measure(200, || drop(export(&sample)));
     row("Word export, sample paper", &sample_export);
-    let large_export = measure(30, || drop(export(&large)));
+    // `boardwright-bench export`: the exports alone, many times (for a profiler).
+    let only_export = std::env::args().nth(1).as_deref() == Some("export");
+    let large_export = measure(if only_export { 300 } else { 30 }, || drop(export(&large)));
     row("Word export, 150-page paper", &large_export);
+    if only_export {
+        return;
+    }
     println!("{:<52} {} bytes", "  size of the 150-page .docx", export(&large).len());
 
     let have_pandoc = pandoc("# probe").is_some();

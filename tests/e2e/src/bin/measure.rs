@@ -290,7 +290,10 @@ async fn main() -> Result<()> {
     tokio::time::sleep(Duration::from_secs(2)).await;
     let open_tree = newest_process(&boardwright_e2e::app_binary()?).map(pss_tree).unwrap_or_default();
     let live = app.js("return document.querySelectorAll('.sections .ProseMirror').length", vec![]).await?;
-    println!("  sections with a live editor after scrolling to section 25 of 50: {live}");
+    let nodes = app.js("return document.getElementsByTagName('*').length", vec![]).await?;
+    println!(
+        "  sections with a live editor after scrolling to section 25 of 50: {live}; elements in the page: {nodes}"
+    );
     app.js(
         "window.__lat = [];
          const el = document.querySelector(arguments[0]);
