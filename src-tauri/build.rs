@@ -40,6 +40,8 @@ fn main() {
         "get_settings",
         "save_settings",
         "app_info",
+        "get_zoom",
+        "set_zoom",
         "enable_spelling",
     ];
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));

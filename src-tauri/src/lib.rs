@@ -29,16 +29,22 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             };
             let state = state::AppState::open(db_path);
             let first_page = launch::launch_data(&state).as_ref().and_then(launch::initialization_script);
+            // The zoom the user left the window at (100% when the store cannot be read).
+            let zoom = state.store().ok().and_then(|store| store.zoom().ok()).unwrap_or_default();
             app.manage(state);
-            open_main_window(app, first_page)?;
+            open_main_window(app, first_page, zoom)?;
             Ok(())
         })
         .invoke_handler(all_commands!())
 }
 
 /// The main window of tauri.conf.json (which has `"create": false` so that it
-/// is made here), given the library's first page when there is one.
-fn open_main_window<R: Runtime>(app: &mut tauri::App<R>, first_page: Option<String>) -> tauri::Result<()> {
+/// is made here), given the library's first page when there is one, at `zoom`.
+fn open_main_window<R: Runtime>(
+    app: &mut tauri::App<R>,
+    first_page: Option<String>,
+    zoom: boardwright_model::zoom::Zoom,
+) -> tauri::Result<()> {
     let Some(config) = app.config().app.windows.iter().find(|w| w.label == "main").cloned() else {
         return Ok(());
     };
@@ -46,7 +52,10 @@ fn open_main_window<R: Runtime>(app: &mut tauri::App<R>, first_page: Option<Stri
     if let Some(script) = first_page {
         builder = builder.initialization_script(&script);
     }
-    builder.build()?;
+    let window = builder.build()?;
+    if zoom != boardwright_model::zoom::Zoom::ACTUAL_SIZE {
+        window.set_zoom(zoom.factor())?;
+    }
     Ok(())
 }
 

@@ -106,6 +106,18 @@ fn the_first_run_offers_the_sample_and_papers_round_trip() {
 }
 
 #[test]
+fn the_zoom_is_kept_and_bounded() {
+    let _guard = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let app = start();
+    assert_eq!(app.ok("get_zoom", json!({})), json!(1.0));
+    assert_eq!(app.ok("set_zoom", json!({"factor": 2.0})), json!(2.0));
+    let err = app.invoke("set_zoom", json!({"factor": 9.0})).unwrap_err();
+    assert_eq!(err["code"], "invalid_settings", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("outside 0.5–3"), "{err}");
+    assert_eq!(app.ok("get_zoom", json!({})), json!(2.0), "a refused zoom changes nothing");
+}
+
+#[test]
 fn errors_carry_a_code_and_name_the_place() {
     let _guard = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     let app = start();

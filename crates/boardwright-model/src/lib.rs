@@ -14,6 +14,7 @@ pub mod settings;
 pub mod templates;
 pub mod text;
 pub mod validate;
+pub mod zoom;
 
 pub use decode::{paper_from_json, paper_from_value, DecodeError};
 pub use paper::*;

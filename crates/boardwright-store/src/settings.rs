@@ -10,6 +10,9 @@ use crate::Store;
 /// The key the organisation's settings (`boardwright_model::Settings`) are stored under.
 pub const SETTINGS_KEY: &str = "settings";
 
+/// The key the window's zoom (`boardwright_model::zoom::Zoom`) is stored under.
+pub const ZOOM_KEY: &str = "zoom";
+
 impl Store {
     /// The organisation's settings; the defaults until they are first saved.
     pub fn settings(&self) -> Result<boardwright_model::Settings> {
@@ -18,6 +21,15 @@ impl Store {
 
     pub fn save_settings(&mut self, settings: &boardwright_model::Settings) -> Result<()> {
         self.set_setting(SETTINGS_KEY, settings)
+    }
+
+    /// The window's zoom; 100% until it is first changed.
+    pub fn zoom(&self) -> Result<boardwright_model::zoom::Zoom> {
+        Ok(self.get_setting(ZOOM_KEY)?.unwrap_or_default())
+    }
+
+    pub fn save_zoom(&mut self, zoom: boardwright_model::zoom::Zoom) -> Result<()> {
+        self.set_setting(ZOOM_KEY, &zoom)
     }
 
     /// The boards to offer in a picker: those in the settings first, in their
@@ -99,5 +111,18 @@ mod tests {
             store.board_choices().unwrap(),
             ["Strategic Policing Board", "Audit Committee", "Estates Board", "Police and Crime Panel"]
         );
+    }
+
+    #[test]
+    fn the_zoom_is_kept_and_a_bad_one_is_an_error_naming_it() {
+        let (dir, mut store) = file_store();
+        assert_eq!(store.zoom().unwrap().factor(), 1.0);
+        store.save_zoom(boardwright_model::zoom::Zoom::new(2.0).unwrap()).unwrap();
+        drop(store);
+        let mut store = crate::Store::open(&dir.path().join("boardwright.sqlite")).unwrap();
+        assert_eq!(store.zoom().unwrap().factor(), 2.0);
+        store.set_setting(super::ZOOM_KEY, &40.0).unwrap();
+        let err = store.zoom().unwrap_err();
+        assert!(matches!(&err, StoreError::Json { place, .. } if place == "setting \"zoom\""), "{err}");
     }
 }

@@ -52,6 +52,8 @@ macro_rules! all_commands {
             $crate::commands::settings::get_settings,
             $crate::commands::settings::save_settings,
             $crate::commands::settings::app_info,
+            $crate::commands::settings::get_zoom,
+            $crate::commands::settings::set_zoom,
             $crate::commands::settings::enable_spelling,
         ]
     };

@@ -1,3 +1,4 @@
+use boardwright_model::zoom::Zoom;
 use boardwright_model::Settings;
 use boardwright_store::Store;
 use serde::Serialize;
@@ -43,4 +44,24 @@ pub async fn app_info(state: State<'_, AppState>) -> AppResult<AppInfo> {
 pub async fn enable_spelling<R: tauri::Runtime>(window: tauri::WebviewWindow<R>) -> AppResult<()> {
     crate::spelling::enable_british_spelling(&window);
     Ok(())
+}
+
+#[tauri::command]
+pub async fn get_zoom(state: State<'_, AppState>) -> AppResult<f64> {
+    Ok(state.store()?.zoom()?.factor())
+}
+
+/// Zooms the window to `factor` (1 is 100%) and keeps it for the next launch.
+#[tauri::command]
+pub async fn set_zoom<R: tauri::Runtime>(
+    window: tauri::WebviewWindow<R>,
+    state: State<'_, AppState>,
+    factor: f64,
+) -> AppResult<f64> {
+    let zoom = Zoom::try_from(factor).map_err(|e| AppError::new(ErrorCode::InvalidSettings, e))?;
+    window
+        .set_zoom(zoom.factor())
+        .map_err(|e| AppError::new(ErrorCode::Internal, format!("could not zoom the window: {e}")))?;
+    state.store()?.save_zoom(zoom)?;
+    Ok(zoom.factor())
 }
