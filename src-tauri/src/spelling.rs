@@ -13,6 +13,7 @@
 //! the `enable_spelling` command.
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use tauri::{Runtime, WebviewWindow};
 
@@ -33,4 +34,31 @@ pub fn enable_british_spelling<R: Runtime>(window: &WebviewWindow<R>) {
     });
     #[cfg(not(target_os = "linux"))]
     let _ = window;
+}
+
+/// The spell checking languages whose dictionary WebKitGTK loaded (empty
+/// when it is off or no en_GB dictionary is installed). None where the
+/// webview manages spelling itself (WebView2 on Windows).
+pub fn loaded_languages<R: Runtime>(window: &WebviewWindow<R>) -> Option<Vec<String>> {
+    #[cfg(target_os = "linux")]
+    {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let asked = window.with_webview(move |webview| {
+            use webkit2gtk::{WebContextExt, WebViewExt};
+            let languages = webview
+                .inner()
+                .context()
+                .filter(|context| context.is_spell_checking_enabled())
+                .map(|context| context.spell_checking_languages().iter().map(|l| l.to_string()).collect())
+                .unwrap_or_default();
+            let _ = tx.send(languages);
+        });
+        // The webview answers on the main thread; a busy one means "not known", not a hang.
+        asked.ok().and_then(|()| rx.recv_timeout(Duration::from_secs(5)).ok())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = window;
+        None
+    }
 }

@@ -30,11 +30,21 @@ pub async fn save_settings(state: State<'_, AppState>, settings: serde_json::Val
 pub struct AppInfo {
     pub version: String,
     pub database: String,
+    /// The spell checking languages with a dictionary loaded (e.g. "en_GB");
+    /// empty when none is; null where the webview manages spelling (Windows).
+    pub spelling: Option<Vec<String>>,
 }
 
 #[tauri::command]
-pub async fn app_info(state: State<'_, AppState>) -> AppResult<AppInfo> {
-    Ok(AppInfo { version: env!("CARGO_PKG_VERSION").to_string(), database: state.db_path().display().to_string() })
+pub async fn app_info<R: tauri::Runtime>(
+    window: tauri::WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> AppResult<AppInfo> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        database: state.db_path().display().to_string(),
+        spelling: crate::spelling::loaded_languages(&window),
+    })
 }
 
 /// Turns on British English spell checking (the first call; later ones do

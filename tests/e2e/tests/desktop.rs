@@ -126,6 +126,13 @@ async fn write_and_export(app: &App) -> Result<()> {
         std::fs::read(&cli_out)? == std::fs::read(&docx)?,
         "the app's .docx and the CLI's are byte for byte the same"
     );
+
+    // The webview loaded a British English dictionary (Settings says which, or why not).
+    app.click("Settings").await?;
+    app.wait_text("[data-testid=spelling]", "spell checking in British English", |t| {
+        t == "Spell checking: British English."
+    })
+    .await?;
     Ok(())
 }
 
