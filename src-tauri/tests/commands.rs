@@ -35,16 +35,28 @@ fn started() -> tauri::App<MockRuntime> {
 
 impl App {
     fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        self.invoke_with(cmd, InvokeBody::Json(args), Default::default())
+    }
+
+    fn invoke_with(&self, cmd: &str, body: InvokeBody, headers: tauri::http::HeaderMap) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),
             callback: CallbackFn(0),
             error: CallbackFn(1),
             url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
+            body,
+            headers,
             invoke_key: INVOKE_KEY.to_string(),
         };
         get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    /// save_paper as the UI calls it: the paper's JSON as the body, the id and autosave flag as headers.
+    fn save_paper(&self, id: &Value, paper: &Value, autosave: bool) -> Result<Value, Value> {
+        let mut headers = tauri::http::HeaderMap::new();
+        headers.insert("x-paper-id", id.to_string().parse().unwrap());
+        headers.insert("x-autosave", autosave.to_string().parse().unwrap());
+        self.invoke_with("save_paper", InvokeBody::Raw(paper.to_string().into_bytes()), headers)
     }
 
     fn ok(&self, cmd: &str, args: Value) -> Value {
@@ -83,7 +95,7 @@ fn the_first_run_offers_the_sample_and_papers_round_trip() {
     paper["title"] = "Custody inspection".into();
     paper["sections"][0]["paragraphs"][0]["content"][0] =
         json!({"type": "paragraph", "content": [{"type": "text", "text": "Detention officers"}]});
-    let saved = app.ok("save_paper", json!({"id": id, "paper": paper, "autosave": true}));
+    let saved = app.save_paper(&id, &paper, true).unwrap_or_else(|e| panic!("save_paper failed: {e}"));
     assert!(saved["revision"].is_number());
     assert_eq!(
         saved["problems"],
@@ -127,9 +139,19 @@ fn errors_carry_a_code_and_name_the_place() {
 
     let mut paper = app.ok("get_paper", json!({"id": 1}))["paper"].clone();
     paper["sections"][3]["paragraphs"][1]["content"][0]["type"] = "video".into();
-    let err = app.invoke("save_paper", json!({"id": 1, "paper": paper, "autosave": false})).unwrap_err();
+    let err = app.save_paper(&json!(1), &paper, false).unwrap_err();
     assert_eq!(err["code"], "invalid_document");
     assert_eq!(err["message"], "sections[3].paragraphs[1].content[0]: unknown block type \"video\"");
+    let err = app.invoke_with("save_paper", InvokeBody::Raw(b"{\"title\": ".to_vec()), {
+        let mut h = tauri::http::HeaderMap::new();
+        h.insert("x-paper-id", "1".parse().unwrap());
+        h
+    });
+    assert_eq!(err.unwrap_err()["code"], "invalid_document", "broken JSON is refused");
+    let err = app.invoke("save_paper", json!({"id": 1, "paper": paper, "autosave": false})).unwrap_err();
+    assert_eq!(err["code"], "invalid_document", "the paper as an argument is refused: {err}");
+    let err = app.invoke_with("save_paper", InvokeBody::Raw(paper.to_string().into_bytes()), Default::default());
+    assert!(err.unwrap_err()["message"].as_str().unwrap().contains("x-paper-id"), "a missing id names the header");
     assert_eq!(app.ok("list_revisions", json!({"id": 1})).as_array().unwrap().len(), 0, "nothing was saved");
 
     let err = app.invoke("save_settings", json!({"settings": {"colour": "red"}})).unwrap_err();

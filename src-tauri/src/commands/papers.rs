@@ -1,5 +1,5 @@
 use boardwright_model::templates::{self, Template};
-use boardwright_model::{paper_from_value, validate, BoardPaper, Problem};
+use boardwright_model::{paper_from_json, paper_from_value, validate, BoardPaper, Problem};
 use boardwright_store::{ListQuery, PaperId, PaperPage, PaperStatus, SearchHit, StoredPaper};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -76,16 +76,28 @@ pub async fn duplicate_paper(state: State<'_, AppState>, id: PaperId) -> AppResu
     Ok(store.create_paper(&paper)?)
 }
 
-/// `autosave`: true for the editor's saves as the user types (revisions coalesced).
+/// The headers of a `save_paper` call: the paper's id, and "true" for the
+/// editor's saves as the user types (their revisions coalesce).
+pub const PAPER_ID_HEADER: &str = "x-paper-id";
+pub const AUTOSAVE_HEADER: &str = "x-autosave";
+
+/// Saves the paper JSON that is the body of the call (UTF-8 bytes, not an
+/// argument: Tauri would parse an argument into a `serde_json::Value` and
+/// copy it once more, 20 MB at the peak for a 150-page paper, which glibc
+/// then kept). The id and the autosave flag come in headers.
 #[tauri::command]
-pub async fn save_paper(
-    state: State<'_, AppState>,
-    id: PaperId,
-    paper: serde_json::Value,
-    autosave: bool,
-) -> AppResult<SaveResult> {
-    let decoded = decode(&paper)?;
-    drop(paper);
+pub async fn save_paper(state: State<'_, AppState>, request: tauri::ipc::Request<'_>) -> AppResult<SaveResult> {
+    let invalid = |message: String| AppError::new(ErrorCode::InvalidDocument, message);
+    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok());
+    let id: PaperId = header(PAPER_ID_HEADER)
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| invalid(format!("save_paper: the {PAPER_ID_HEADER} header is missing or not a number")))?;
+    let autosave = header(AUTOSAVE_HEADER) == Some("true");
+    let tauri::ipc::InvokeBody::Raw(body) = request.body() else {
+        return Err(invalid("save_paper: the paper must be the body of the call, as JSON bytes".into()));
+    };
+    let json = std::str::from_utf8(body).map_err(|e| invalid(format!("the paper is not UTF-8: {e}")))?;
+    let decoded = paper_from_json(json)?;
     let outcome = {
         let mut store = state.store()?;
         if autosave {

@@ -3,7 +3,7 @@
 // ts-rs: never edit them by hand). Errors arrive as BackendError with the
 // backend's code, which the UI switches on (never on message text).
 
-import { invoke } from "@tauri-apps/api/core";
+import { invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { BoardPaper } from "./bindings/BoardPaper";
@@ -49,9 +49,9 @@ function isAppError(value: unknown): value is AppError {
   return typeof value === "object" && value !== null && "code" in value && "message" in value;
 }
 
-async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+async function call<T>(command: string, args: InvokeArgs = {}, options?: InvokeOptions): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>(command, args, options);
   } catch (error) {
     if (isAppError(error)) throw new BackendError(error.code, error.message);
     throw new BackendError("internal", typeof error === "string" ? error : String(error));
@@ -73,8 +73,11 @@ export const backend = {
   openPaper: (id: PaperId) => call<OpenedPaper>("open_paper", { id }),
   createPaper: (template: string, title: string | null) => call<PaperId>("create_paper", { template, title }),
   duplicatePaper: (id: PaperId) => call<PaperId>("duplicate_paper", { id }),
+  /** The paper goes as the call's body, its id and the autosave flag as headers (src-tauri/src/commands/papers.rs). */
   savePaper: (id: PaperId, paper: BoardPaper, autosave: boolean) =>
-    call<SaveResult>("save_paper", { id, paper, autosave }),
+    call<SaveResult>("save_paper", new TextEncoder().encode(JSON.stringify(paper)), {
+      headers: { "x-paper-id": String(id), "x-autosave": String(autosave) },
+    }),
   setStatus: (id: PaperId, status: PaperStatus) => call<void>("set_status", { id, status }),
   deletePaper: (id: PaperId) => call<void>("delete_paper", { id }),
   restorePaper: (id: PaperId) => call<void>("restore_paper", { id }),
