@@ -8,7 +8,7 @@
 //! asks again over IPC, so a reloaded page never keeps stale rows.
 
 use boardwright_model::templates::{self, Template};
-use boardwright_store::{ListQuery, PaperPage, SortKey};
+use boardwright_store::{ListQuery, PaperPage};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -31,9 +31,9 @@ pub struct LaunchData {
     pub templates: Vec<Template>,
 }
 
-/// The library's opening query: papers outside the bin, last changed first.
+/// The library's opening query: the default (papers outside the bin, last changed first), its first page.
 pub fn first_query() -> ListQuery {
-    ListQuery { sort: SortKey::Updated, descending: true, limit: Some(FIRST_PAGE), ..ListQuery::default() }
+    ListQuery { limit: Some(FIRST_PAGE), ..ListQuery::default() }
 }
 
 /// The first page from the store; none when the store cannot be read (the UI

@@ -13,7 +13,6 @@
 //! the `enable_spelling` command.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
 use tauri::{Runtime, WebviewWindow};
 
@@ -54,7 +53,7 @@ pub fn loaded_languages<R: Runtime>(window: &WebviewWindow<R>) -> Option<Vec<Str
             let _ = tx.send(languages);
         });
         // The webview answers on the main thread; a busy one means "not known", not a hang.
-        asked.ok().and_then(|()| rx.recv_timeout(Duration::from_secs(5)).ok())
+        asked.ok().and_then(|()| rx.recv_timeout(std::time::Duration::from_secs(5)).ok())
     }
     #[cfg(not(target_os = "linux"))]
     {
