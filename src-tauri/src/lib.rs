@@ -6,7 +6,7 @@
 pub mod commands;
 pub mod error;
 pub mod launch;
-mod memory;
+pub mod memory;
 pub mod spelling;
 pub mod state;
 
@@ -60,6 +60,7 @@ fn open_main_window<R: Runtime>(
 }
 
 pub fn run() {
+    memory::run_scripts_without_jit();
     let result = configure(tauri::Builder::default()).run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Boardwright could not start: {e}");

@@ -92,6 +92,15 @@ fn pss_by_kind(pid: u32) -> String {
     )
 }
 
+/// The value of `name` in the environment `pid` was started with.
+fn environment_value(pid: u32, name: &str) -> Option<String> {
+    let environ = std::fs::read(format!("/proc/{pid}/environ")).ok()?;
+    environ.split(|b| *b == 0).find_map(|entry| {
+        let entry = String::from_utf8_lossy(entry);
+        entry.strip_prefix(name)?.strip_prefix('=').map(str::to_string)
+    })
+}
+
 fn pss_kib(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
         .ok()
@@ -330,6 +339,17 @@ async fn main() -> Result<()> {
     let app_pss: u64 = app_tree.iter().map(|(_, kib)| kib).sum();
     let app_kinds: Vec<String> =
         app_tree_pids(&app_exe).into_iter().map(|(name, pid)| format!("{name}: {}", pss_by_kind(pid))).collect();
+    let jit_setting: Vec<String> = app_tree_pids(&app_exe)
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("WebKitWebProc"))
+        .map(|(_, pid)| environment_value(pid, "JSC_useBaselineJIT").unwrap_or_else(|| "unset (JIT on)".into()))
+        .collect();
+    // For a closer look: BOARDWRIGHT_MEASURE_SMAPS=DIR keeps each process's smaps.
+    if let Some(dir) = std::env::var_os("BOARDWRIGHT_MEASURE_SMAPS") {
+        for (name, pid) in app_tree_pids(&app_exe) {
+            let _ = std::fs::copy(format!("/proc/{pid}/smaps"), Path::new(&dir).join(format!("{name}.{pid}.smaps")));
+        }
+    }
     app.quit().await?;
 
     let mut minimal = std::process::Command::new(&minimal_exe)
@@ -341,6 +361,14 @@ async fn main() -> Result<()> {
     let minimal_kinds: Vec<String> =
         tree_pids(minimal.id()).into_iter().map(|(name, pid)| format!("{name}: {}", pss_by_kind(pid))).collect();
     let minimal_pss = pss_tree_kib(minimal.id());
+    if let Some(dir) = std::env::var_os("BOARDWRIGHT_MEASURE_SMAPS") {
+        for (name, pid) in tree_pids(minimal.id()) {
+            let _ = std::fs::copy(
+                format!("/proc/{pid}/smaps"),
+                Path::new(&dir).join(format!("minimal-{name}.{pid}.smaps")),
+            );
+        }
+    }
     let _ = minimal.kill();
     let _ = minimal.wait();
     println!(
@@ -350,6 +378,7 @@ async fn main() -> Result<()> {
         app_pss as f64 / minimal_pss.max(1) as f64
     );
     println!("  app, MiB by process: {}", breakdown(&app_tree));
+    println!("  the app's web process: JSC_useBaselineJIT={}", jit_setting.join(", "));
     println!(
         "  the app showing only the library (before the paper opened): {:.0} MiB, {:.2}x ({})",
         idle_pss as f64 / 1024.0,
