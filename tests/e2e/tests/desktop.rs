@@ -216,15 +216,58 @@ async fn scroll_away_and_back(app: &App, id: i64) -> Result<()> {
     app.js("document.querySelector('.sections > li:nth-child(1)').scrollIntoView();", vec![]).await?;
     let body = app.wait_for(&first).await?;
     ensure!(body.text().await?.contains("Quokka"), "the typed word is still there");
+
+    // One history for the whole paper: Ctrl+Z in the first section undoes the
+    // last change, made far down in the last one (whose editor is gone) ...
     body.click().await?;
     body.send_keys(&format!("{CONTROL}z{NULL}")).await?;
-    app.wait_text(&first, "the word undone", |t| !t.contains("Quokka")).await?;
-    app.wait_saved().await?;
+    wait_stored(app, id, "the last section's word undone first", |t| t.contains("Quokka") && !t.contains("Wombat"))
+        .await?;
+    // ... then the change before it; and Ctrl+Shift+Z redoes in the same order.
+    let last_heading = ".sections > li:nth-child(20) input.heading";
+    app.wait_for(last_heading).await?.send_keys(&format!("{CONTROL}z{NULL}")).await?;
+    wait_stored(app, id, "both words undone", |t| !t.contains("Quokka") && !t.contains("Wombat")).await?;
+    app.wait_for(last_heading).await?.send_keys(&format!("{CONTROL}{SHIFT}z{NULL}")).await?;
+    wait_stored(app, id, "the first word redone", |t| t.contains("Quokka") && !t.contains("Wombat")).await?;
+
+    // A removed section comes back with Ctrl+Z, text and all; a heading's typing is undone too.
+    let remove = "button[aria-label='Remove section 2']";
+    app.js("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", vec![remove.into()]).await?;
+    let second_heading = ".sections > li:nth-child(2) input.heading";
+    let heading = app.wait_for(second_heading).await?.prop("value").await?.unwrap_or_default();
+    app.wait_for(remove).await?.click().await.context("clicking Remove section 2")?;
+    let count = || app.js("return document.querySelectorAll('.sections > li').length", vec![]);
+    ensure!(count().await? == 19, "the section was removed");
+    let first_heading = app.wait_for(".sections > li:nth-child(1) input.heading").await?;
+    first_heading.send_keys(&format!("{CONTROL}z{NULL}")).await.context("Ctrl+Z in the first heading")?;
+    ensure!(count().await? == 20, "Ctrl+Z brought the section back");
+    let restored = app.wait_for(second_heading).await?.prop("value").await?.unwrap_or_default();
+    ensure!(restored == heading, "the restored section is the removed one: {restored:?}, not {heading:?}");
+    let field = app.wait_for(second_heading).await?;
+    field.click().await.context("clicking the second heading")?;
+    field.send_keys(&format!("{END} Revised")).await?;
+    field.send_keys(&format!("{CONTROL}z{NULL}")).await?;
+    let value = app.wait_for(second_heading).await?.prop("value").await?.unwrap_or_default();
+    ensure!(value == heading, "Ctrl+Z undid the heading's typing: {value:?}");
+    wait_stored(app, id, "the paper as it was, with the first word", |t| {
+        t.contains("Quokka") && !t.contains("Revised")
+    })
+    .await?;
     let stored = boardwright_store::Store::open(&app.data.join("boardwright.sqlite"))?.get_paper(id)?;
-    let text = boardwright_model::text::body_text(&stored.paper);
-    ensure!(
-        text.contains("Wombat") && !text.contains("Quokka"),
-        "the store has the last section's word and not the undone one"
-    );
+    ensure!(stored.paper.sections.len() == 20, "the store has all 20 sections");
     Ok(())
+}
+
+/// Waits until the stored paper's text (headings and bodies) satisfies `pred`.
+async fn wait_stored(app: &App, id: i64, what: &str, pred: impl Fn(&str) -> bool) -> Result<()> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        let stored = boardwright_store::Store::open(&app.data.join("boardwright.sqlite"))?.get_paper(id)?;
+        let text = boardwright_model::text::body_text(&stored.paper);
+        if pred(&text) {
+            return Ok(());
+        }
+        ensure!(std::time::Instant::now() < deadline, "the store never had {what}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TextSelection } from "prosemirror-state";
-import { createSectionEditor, type SectionEditor } from "./index";
+import { createSectionEditor, stepHistoryOf, type SectionEditor } from "./index";
 import type { NumberedParagraph } from "./types";
 import { fixture, li, np, p, samplePaper, text, ul } from "./__fixtures__/state";
 
@@ -274,5 +274,31 @@ describe("createSectionEditor", () => {
     const bold = editor.actions.find((a) => a.id === "bold")!;
     expect(bold.shortcut).toBe("Mod-b");
     expect(bold.isActive!(editor.view.state)).toBe(false);
+  });
+  it("tells the host how its undo history moved: new events, undo and redo, not merged typing or renumbering", () => {
+    const changes: string[] = [];
+    const { editor } = make([np(p("Budget"))], { onHistory: (c) => changes.push(c) });
+    editor.view.dispatch(editor.view.state.tr.insertText(" one"));
+    // Typing straight on is merged into the same event by ProseMirror's history.
+    editor.view.dispatch(editor.view.state.tr.insertText(" two"));
+    editor.setSectionIndex(5);
+    expect(changes).toEqual(["new"]);
+    expect(editor.stepHistory(false)).toBe(true);
+    expect(editor.view.state.doc.textContent).toBe("Budget");
+    expect(editor.stepHistory(true)).toBe(true);
+    expect(editor.stepHistory(true)).toBe(false);
+    expect(changes).toEqual(["new", "undo", "redo"]);
+  });
+
+  it("undoes in the state of an editor no longer shown", () => {
+    const { editor } = make([np(p("Budget"))]);
+    editor.view.dispatch(editor.view.state.tr.insertText(" cut"));
+    const retired = editor.state();
+    const typed = retired.doc.textContent;
+    expect(typed).not.toBe("Budget");
+    const undone = stepHistoryOf(retired, false);
+    expect(undone?.doc.textContent).toBe("Budget");
+    expect(stepHistoryOf(undone!, false)).toBeNull();
+    expect(stepHistoryOf(undone!, true)?.doc.textContent).toBe(typed);
   });
 });

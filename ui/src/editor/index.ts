@@ -17,7 +17,7 @@ import "./editor.css";
 import type { Node } from "prosemirror-model";
 import { EditorState, Plugin, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
-import { history } from "prosemirror-history";
+import { history, isHistoryTransaction, redo, undo, undoDepth } from "prosemirror-history";
 import { gapCursor } from "prosemirror-gapcursor";
 import { tableEditing } from "prosemirror-tables";
 import { createToolbarActions, type ToolbarAction } from "./actions";
@@ -62,6 +62,12 @@ export interface SectionEditorOptions {
    * no numbers are decorated and the editor gets the class `bw-unnumbered`.
    */
   numbered?: boolean;
+  /**
+   * Told how the editor's own undo history moved after each transaction: a
+   * new undoable event, or an undo or redo (for a host that keeps one history
+   * across several editors).
+   */
+  onHistory?: (change: "new" | "undo" | "redo") => void;
 }
 
 export interface SectionEditor {
@@ -85,6 +91,26 @@ export interface SectionEditor {
   wordCount(): number;
   /** The editor's state, to resume in a later editor (`resume`) once this one is destroyed. */
   state(): EditorState;
+  /** Undoes (or redoes) the last event of its history, as Ctrl+Z would; false when there is none. */
+  stepHistory(redo: boolean): boolean;
+}
+
+/** Undoes (or redoes) one event in the state of an editor no longer shown; null when there is none. */
+export function stepHistoryOf(state: EditorState, redoIt: boolean): EditorState | null {
+  let next: EditorState | null = null;
+  (redoIt ? redo : undo)(state, (tr) => {
+    next = state.apply(tr);
+  });
+  return next;
+}
+
+/** How a transaction moved the undo history (null: not at all, or merged into the last event). */
+function historyChange(tr: Transaction, before: EditorState, after: EditorState): "new" | "undo" | "redo" | null {
+  const depthBefore = undoDepth(before);
+  const depthAfter = undoDepth(after);
+  if (isHistoryTransaction(tr)) return depthAfter < depthBefore ? "undo" : depthAfter > depthBefore ? "redo" : null;
+  // A new event raises the depth, or (past the history's limit) trims old events and lowers it.
+  return tr.docChanged && depthAfter !== depthBefore ? "new" : null;
 }
 
 /** Words of a body document: text split on whitespace; hard breaks and blocks separate words. */
@@ -130,9 +156,11 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
       lang: "en-GB",
     },
     dispatchTransaction(tr: Transaction) {
-      const before = view.state.doc;
-      view.updateState(view.state.apply(tr));
-      if (view.state.doc !== before) options.onChange(paragraphsOf(view.state.doc));
+      const before = view.state;
+      view.updateState(before.apply(tr));
+      if (view.state.doc !== before.doc) options.onChange(paragraphsOf(view.state.doc));
+      const change = options.onHistory ? historyChange(tr, before, view.state) : null;
+      if (change) options.onHistory?.(change);
     },
   });
 
@@ -161,5 +189,6 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
     destroy: () => view.destroy(),
     wordCount: () => countWords(view.state.doc),
     state: () => view.state,
+    stepHistory: (redoIt) => (redoIt ? redo : undo)(view.state, view.dispatch),
   };
 }
