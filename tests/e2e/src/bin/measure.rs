@@ -255,6 +255,10 @@ async fn main() -> Result<()> {
     // Tauri window launched the same way first, as the peer.
     let minimal_exe = workspace_root().join("target/release/examples/minimal_window");
     let (minimal_app, minimal_launches) = launches(dir.path(), &minimal_exe, "p", "minimal:first-frame").await?;
+    // Its memory as the app's is measured: under WebDriver (which adds its automation session).
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let driven_minimal_tree = newest_process(&minimal_exe).map(pss_tree).unwrap_or_default();
+    let driven_minimal_pss: u64 = driven_minimal_tree.iter().map(|(_, kib)| kib).sum();
     minimal_app.quit().await?;
     let app_exe = boardwright_e2e::app_binary()?;
     let (app, launches) = launches(dir.path(), &app_exe, "table.papers tbody tr", "boardwright:library-ready").await?;
@@ -376,6 +380,12 @@ async fn main() -> Result<()> {
         app_pss as f64 / 1024.0,
         minimal_pss as f64 / 1024.0,
         app_pss as f64 / minimal_pss.max(1) as f64
+    );
+    println!(
+        "  the minimal window driven through WebDriver, as the app is: {:.0} MiB ({}); the app's ratio to it {:.2}x",
+        driven_minimal_pss as f64 / 1024.0,
+        breakdown(&driven_minimal_tree),
+        app_pss as f64 / driven_minimal_pss.max(1) as f64
     );
     println!("  app, MiB by process: {}", breakdown(&app_tree));
     println!("  the app's web process: JSC_useBaselineJIT={}", jit_setting.join(", "));
