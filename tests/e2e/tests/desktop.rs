@@ -253,6 +253,28 @@ async fn scroll_away_and_back(app: &App, id: i64) -> Result<()> {
         t.contains("Quokka") && !t.contains("Revised")
     })
     .await?;
+
+    // The notice's Undo, pressed after a later change, brings back the section and keeps that change.
+    let remove_third = "button[aria-label='Remove section 3']";
+    app.js("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", vec![remove_third.into()])
+        .await?;
+    app.wait_for(remove_third).await?.click().await.context("clicking Remove section 3")?;
+    ensure!(count().await? == 19, "the third section was removed");
+    app.js("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", vec![second_heading.into()])
+        .await?;
+    app.type_into(second_heading, " Kept").await.context("typing into the second heading")?;
+    let stale = app
+        .js(
+            "return [...document.querySelectorAll('.notices .notice')].filter(n => n.textContent.includes('Removed section \"Section heading 2')).length",
+            vec![],
+        )
+        .await?;
+    ensure!(stale == 0, "the first removal's notice went when Ctrl+Z undid it: {stale} left");
+    let undo = "//div[contains(@class,'notice')][contains(., 'Section heading 3')]/button[normalize-space()='Undo']";
+    app.client.find(Locator::XPath(undo)).await?.click().await.context("the notice's Undo")?;
+    ensure!(count().await? == 20, "the notice's Undo brought the third section back");
+    wait_stored(app, id, "the later heading change kept", |t| t.contains("Kept") && t.contains("Section heading 3"))
+        .await?;
     let stored = boardwright_store::Store::open(&app.data.join("boardwright.sqlite"))?.get_paper(id)?;
     ensure!(stored.paper.sections.len() == 20, "the store has all 20 sections");
     Ok(())

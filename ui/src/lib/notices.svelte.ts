@@ -14,11 +14,13 @@ export interface Notice {
 let next = 1;
 export const notices = $state<Notice[]>([]);
 
-export function notify(text: string, action?: Notice["action"], kind: Notice["kind"] = "info"): void {
+/** Shows a notice; returns its id, for `dismiss`. */
+export function notify(text: string, action?: Notice["action"], kind: Notice["kind"] = "info"): number {
   const id = next++;
   notices.push({ id, kind, text, ...(action ? { action } : {}) });
   // Errors stay until dismissed; notices go after a while (long enough to reach "Undo").
   if (kind === "info") setTimeout(() => dismiss(id), 10_000);
+  return id;
 }
 
 /** Set when any call finds the database unopenable: the app shows only that, since nothing else can work. */
