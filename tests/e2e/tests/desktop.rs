@@ -293,3 +293,61 @@ async fn wait_stored(app: &App, id: i64, what: &str, pred: impl Fn(&str) -> bool
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn words_misspelt_in_british_english_are_underlined_in_red() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let app = App::start("spelling", dir.path()).await?;
+    let result = underlined_misspellings(&app).await;
+    app.finish(result).await
+}
+
+/// The pinkish red of WebKitGTK's dotted spelling marker (about 255, 130, 130
+/// once blended), which nothing else in a body is drawn in.
+fn is_marker_red(r: u8, g: u8, b: u8) -> bool {
+    r > 200 && r.saturating_sub(g) > 60 && r.saturating_sub(b) > 60 && g.abs_diff(b) < 30
+}
+
+/// Red pixels (WebKitGTK's spelling marker) in a PNG screenshot.
+fn red_pixels(png_bytes: &[u8]) -> Result<usize> {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png_bytes)).read_info()?;
+    let mut buffer = vec![0; reader.output_buffer_size().context("screenshot size")?];
+    let info = reader.next_frame(&mut buffer)?;
+    let channels = info.color_type.samples();
+    ensure!(channels >= 3 && info.bit_depth == png::BitDepth::Eight, "an 8-bit RGB screenshot: {:?}", info.color_type);
+    Ok(buffer[..info.buffer_size()].chunks(channels).filter(|px| is_marker_red(px[0], px[1], px[2])).count())
+}
+
+async fn underlined_misspellings(app: &App) -> Result<()> {
+    app.click("New paper").await?;
+    app.wait_for("#editor-title").await?;
+    // British spellings in one body, American ones in the next: only the second is marked.
+    let british = section_body(1);
+    let american = section_body(2);
+    // Ctrl+A first, then the typing replaces the template's text (WebKitWebDriver
+    // drops text sent in the same call as a released Ctrl).
+    for (body, text) in [
+        (&british, "The colour of the organisation's favourite programme. "),
+        (&american, "The color of the favorite program centers. "),
+    ] {
+        app.type_into(body, &format!("{CONTROL}a{NULL}")).await?;
+        app.wait_for(body).await?.send_keys(text).await?;
+    }
+    let typed = app.wait_for(&american).await?.text().await?;
+    ensure!(
+        typed.trim_end().ends_with("The color of the favorite program centers."),
+        "the body holds only the typing: {typed:?}"
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let marked = loop {
+        let marked = red_pixels(&app.wait_for(&american).await?.screenshot().await?)?;
+        if marked > 20 || std::time::Instant::now() > deadline {
+            break marked;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    };
+    ensure!(marked > 20, "American spellings are underlined in red ({marked} red pixels)");
+    let unmarked = red_pixels(&app.wait_for(&british).await?.screenshot().await?)?;
+    ensure!(unmarked == 0, "British spellings are not marked ({unmarked} red pixels)");
+    Ok(())
+}
