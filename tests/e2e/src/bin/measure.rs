@@ -294,6 +294,16 @@ async fn main() -> Result<()> {
     // Open the 150-page paper through search, then type into a section in the middle.
     app.type_into("#search", "Generated paper").await?;
     app.wait_text(".hits", "the large paper", |t| t.contains(&large_title)).await?;
+    // Timed in the page: from the click to the first section's editor being built.
+    app.js(
+        "window.__opened = null;
+         const t0 = performance.now();
+         new MutationObserver((_, observer) => {
+           if (document.querySelector('.sections .ProseMirror')) { window.__opened = performance.now() - t0; observer.disconnect(); }
+         }).observe(document.body, { childList: true, subtree: true });",
+        vec![],
+    )
+    .await?;
     app.client.find(Locator::Css(".hits button.link")).await?.click().await?;
     // Only sections near the viewport have a live editor: bring section 25 there first.
     app.wait_for(".sections > li:nth-child(25)").await?;
@@ -306,6 +316,11 @@ async fn main() -> Result<()> {
     let nodes = app.js("return document.getElementsByTagName('*').length", vec![]).await?;
     println!(
         "  sections with a live editor after scrolling to section 25 of 50: {live}; elements in the page: {nodes}"
+    );
+    let opened = app.js("return window.__opened", vec![]).await?.as_f64();
+    println!(
+        "opening the 150-page paper, from the click to its first editor: {}",
+        opened.map_or("?".to_string(), |ms| format!("{ms:.0} ms"))
     );
     app.js(
         "window.__lat = [];
