@@ -30,6 +30,29 @@ async fn set_value(app: &App, css: &str, value: &str) -> Result<()> {
     .map(drop)
 }
 
+/// One history for the report: Ctrl+Z in the title undoes the last body's
+/// typing, Ctrl+Shift+Z redoes it, and a removed recommendation comes back.
+async fn undo_across_the_report(app: &App, third: &str) -> Result<()> {
+    use boardwright_e2e::keys::{CONTROL, NULL, SHIFT};
+    let reply = "#response-to-chief-constable .ProseMirror";
+    let title = app.wait_for("#report-title").await?;
+    title.send_keys(&format!("{CONTROL}z{NULL}")).await?;
+    app.wait_text(reply, "the reply's typing undone", |t| !t.contains("Accountability Board")).await?;
+    app.wait_for("#report-title").await?.send_keys(&format!("{CONTROL}{SHIFT}z{NULL}")).await?;
+    app.wait_text(reply, "the reply's typing redone", |t| t.contains("Accountability Board")).await?;
+
+    let count = || app.js("return document.querySelectorAll('ol.recommendations > li').length", vec![]);
+    app.js("document.querySelector(\"button[aria-label^='Remove recommendation 3']\").click();", vec![]).await?;
+    ensure!(count().await? == 2, "the third recommendation was removed");
+    app.wait_for("#report-title").await?.send_keys(&format!("{CONTROL}z{NULL}")).await?;
+    ensure!(count().await? == 3, "Ctrl+Z brought the third recommendation back");
+    let text = app
+        .js("return document.querySelector('ol.recommendations > li:nth-child(3) textarea.finding-text').value", vec![])
+        .await?;
+    ensure!(text == third, "the restored recommendation keeps its text: {text}");
+    Ok(())
+}
+
 async fn completeness(app: &App, what: &str, pred: impl Fn(&str) -> bool) -> Result<String> {
     app.wait_text("[data-testid=completeness]", what, pred).await
 }
@@ -59,6 +82,7 @@ async fn respond_to_a_report(app: &App) -> Result<()> {
     app.type_into("#chief-constable-comments .ProseMirror", "The force accepts all three recommendations.").await?;
     app.type_into("#response-to-chief-constable .ProseMirror", "I will monitor progress at my Accountability Board.")
         .await?;
+    undo_across_the_report(app, recommendations[2]).await?;
     app.wait_saved().await?;
 
     // The warning names every unanswered recommendation, and approval is not offered.
