@@ -103,7 +103,17 @@ async fn respond_to_a_report(app: &App) -> Result<()> {
     ];
     for (i, (kind, text, owner)) in answers.iter().enumerate() {
         let row = format!("ol.answers > li:nth-child({})", i + 1);
-        app.wait_for(&format!("{row} input[type=radio][value={kind}]")).await?.click().await?;
+        let choice = format!("{row} input[type=radio][value={kind}]");
+        app.wait_for(&choice).await?.click().await?;
+        if i == 0 {
+            // The choice of answer is in the report's one history too.
+            use boardwright_e2e::keys::{CONTROL, NULL, SHIFT};
+            let checked = || app.js("return document.querySelector(arguments[0]).checked", vec![choice.clone().into()]);
+            app.wait_for(&choice).await?.send_keys(&format!("{CONTROL}z{NULL}")).await?;
+            ensure!(checked().await? == false, "Ctrl+Z took back the choice of answer");
+            app.wait_for(&choice).await?.send_keys(&format!("{CONTROL}{SHIFT}z{NULL}")).await?;
+            ensure!(checked().await? == true, "Ctrl+Shift+Z made it again");
+        }
         app.type_into(&format!("{row} textarea.answer-text"), text).await?;
         if !owner.is_empty() {
             app.type_into(&format!("{row} input.answer-owner"), owner).await?;
