@@ -5,7 +5,7 @@ import { EditHistory, historyKeyOf, type HistoryTargets } from "./edit-history";
 class World implements HistoryTargets {
   bodies = new Map<number, { text: string; undo: string[]; redo: string[] }>();
   fields = new Map<string, string>();
-  history = new EditHistory(this, 1000);
+  history = new EditHistory(this);
 
   type(key: number, text: string) {
     const body = this.bodies.get(key) ?? { text: "", undo: [], redo: [] };
@@ -149,7 +149,7 @@ describe("EditHistory", () => {
 
   it("keeps at most its limit of steps", () => {
     const w = new World();
-    w.history = new EditHistory(w, 1000, 3);
+    w.history = new EditHistory(w, { limit: 3 });
     for (const t of ["a", "b", "c", "d", "e"]) w.type(1, t);
     let undone = 0;
     while (w.history.undo()) undone++;
@@ -159,7 +159,7 @@ describe("EditHistory", () => {
   it("tells its listener whenever what can be undone or redone changes", () => {
     const seen: Array<[boolean, boolean]> = [];
     const targets: HistoryTargets = { text: () => true, field: () => true };
-    const history: EditHistory = new EditHistory(targets, 1000, 10, () => seen.push([history.canUndo, history.canRedo]));
+    const history: EditHistory = new EditHistory(targets, { onChange: () => seen.push([history.canUndo, history.canRedo]) });
     history.bodyChanged(1, "new");
     history.undo();
     history.redo();

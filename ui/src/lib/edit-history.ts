@@ -29,14 +29,25 @@ export class EditHistory {
   private undone: HistoryEntry[] = [];
   private applying = false;
 
+  private readonly mergeMs: number;
+  private readonly limit: number;
+  private readonly onChange: () => void;
+
   constructor(
     private readonly targets: HistoryTargets,
-    /** Typing in one field within this long of the last keystroke is one step. */
-    private readonly mergeMs = 1000,
-    private readonly limit = 1000,
-    /** Told after every change to what can be undone or redone (to enable Undo and Redo buttons). */
-    private readonly onChange: () => void = () => {},
-  ) {}
+    options: {
+      /** Typing in one field within this long of the last keystroke is one step (ms; 1000). */
+      mergeMs?: number;
+      /** Steps kept (300): each structural step holds two copies of the document less its bodies, kilobytes. */
+      limit?: number;
+      /** Told after every change to what can be undone or redone (to enable Undo and Redo buttons). */
+      onChange?: () => void;
+    } = {},
+  ) {
+    this.mergeMs = options.mergeMs ?? 1000;
+    this.limit = options.limit ?? 300;
+    this.onChange = options.onChange ?? (() => {});
+  }
 
   get canUndo(): boolean {
     return this.done.length > 0;
