@@ -70,7 +70,7 @@ export class EditHistory {
       return;
     }
     const [from, to] = change === "undo" ? [this.done, this.undone] : [this.undone, this.done];
-    const at = findLastIndex(from, (e) => e.kind === "text" && e.key === key);
+    const at = from.findLastIndex((e) => e.kind === "text" && e.key === key);
     const [entry] = at >= 0 ? from.splice(at, 1) : [{ kind: "text", key } as HistoryEntry];
     if (entry) to.push(entry);
     this.onChange();
@@ -166,9 +166,4 @@ export function historyKeyOf(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "met
   if (key === "z") return event.shiftKey ? "redo" : "undo";
   if (key === "y" && !event.shiftKey) return "redo";
   return null;
-}
-
-function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return i;
-  return -1;
 }

@@ -4,6 +4,7 @@
 // editors' own undo. Used by the paper editor and the Section 55 report.
 
 import { historyKeyOf, type EditHistory } from "./edit-history";
+import { notify } from "./notices.svelte";
 
 type FormField = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -71,4 +72,10 @@ export function historyKeyListener(root: () => HTMLElement | undefined, step: (w
     event.stopPropagation();
     step(which);
   };
+}
+
+/** Undoes or redoes one step; a structural one is announced, as it may have changed something off screen. */
+export function stepAndAnnounce(history: EditHistory, which: "undo" | "redo"): void {
+  const entry = which === "undo" ? history.undo() : history.redo();
+  if (entry?.kind === "structure") notify(`${which === "undo" ? "Undone" : "Redone"}: ${entry.label}.`);
 }
