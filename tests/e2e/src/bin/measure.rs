@@ -101,6 +101,20 @@ fn environment_value(pid: u32, name: &str) -> Option<String> {
     })
 }
 
+/// Which spell checker the process has loaded, from its mappings: enchant
+/// loads every provider's library, so the dictionary files tell (aspell maps
+/// its compiled dictionary; hunspell reads its own into the heap).
+fn spell_checker(pid: u32) -> &'static str {
+    let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).unwrap_or_default();
+    if maps.contains("/aspell/") && maps.contains(".rws") {
+        "aspell (its en_GB dictionary mapped)"
+    } else if maps.contains("libhunspell") {
+        "hunspell (its dictionary in the heap), or none"
+    } else {
+        "none loaded"
+    }
+}
+
 fn pss_kib(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
         .ok()
@@ -363,6 +377,7 @@ async fn main() -> Result<()> {
         .filter(|(name, _)| name.starts_with("WebKitWebProc"))
         .map(|(_, pid)| environment_value(pid, "JSC_useBaselineJIT").unwrap_or_else(|| "unset (JIT on)".into()))
         .collect();
+    let spelling = newest_process(&app_exe).map(spell_checker).unwrap_or("the app is not running");
     // For a closer look: BOARDWRIGHT_MEASURE_SMAPS=DIR keeps each process's smaps.
     if let Some(dir) = std::env::var_os("BOARDWRIGHT_MEASURE_SMAPS") {
         for (name, pid) in app_tree_pids(&app_exe) {
@@ -404,6 +419,7 @@ async fn main() -> Result<()> {
     );
     println!("  app, MiB by process: {}", breakdown(&app_tree));
     println!("  the app's web process: JSC_useBaselineJIT={}", jit_setting.join(", "));
+    println!("  the app's spell checker: {spelling}");
     println!(
         "  the app showing only the library (before the paper opened): {:.0} MiB, {:.2}x ({})",
         idle_pss as f64 / 1024.0,
