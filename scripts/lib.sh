@@ -38,8 +38,7 @@ need_rust() {
 # What the Tauri shell builds against (WebKitGTK and friends).
 need_tauri_build_deps() {
   need_apt /usr/include/webkitgtk-4.1/webkit2/webkit2.h libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev file librsvg2-dev
-  # The British English dictionary WebKitGTK spell-checks with (src-tauri/src/spelling.rs):
-  # aspell's, which enchant prefers for en_GB and which takes 10 MiB less than hunspell's.
+  # The British English dictionary WebKitGTK spell-checks with: aspell's (src-tauri/src/spelling.rs says why).
   need_apt /var/lib/aspell/en-common.rws aspell-en
 }
 

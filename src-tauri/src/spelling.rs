@@ -10,9 +10,9 @@
 //! hunspell-en-gb's (scripts/measure: the app process 108 -> 100 MiB with
 //! the 150-page paper open). Its en_GB is the -ise spelling, as on GOV.UK.
 //!
-//! Turning it on loads the dictionary on the main thread (about 0.5 s here),
-//! so it is not done at launch (it doubled the time to an interactive
-//! library) but when a screen with prose first opens: the UI asks through
+//! Turning it on loads the dictionary on the main thread (hunspell's took
+//! about 0.5 s here), so it is not done at launch (it doubled the time to an
+//! interactive library) but when a screen with prose first opens: the UI asks through
 //! the `enable_spelling` command.
 
 use std::sync::atomic::{AtomicBool, Ordering};

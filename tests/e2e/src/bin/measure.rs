@@ -101,17 +101,18 @@ fn environment_value(pid: u32, name: &str) -> Option<String> {
     })
 }
 
-/// Which spell checker the process has loaded, from its mappings: enchant
-/// loads every provider's library, so the dictionary files tell (aspell maps
-/// its compiled dictionary; hunspell reads its own into the heap).
+/// Which spell checker the process has loaded, from its mappings. Enchant
+/// loads every provider's library, so only the dictionary file tells:
+/// aspell maps its compiled one; hunspell reads its own into the heap,
+/// which leaves no trace here.
 fn spell_checker(pid: u32) -> &'static str {
     let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).unwrap_or_default();
     if maps.contains("/aspell/") && maps.contains(".rws") {
         "aspell (its en_GB dictionary mapped)"
-    } else if maps.contains("libhunspell") {
-        "hunspell (its dictionary in the heap), or none"
+    } else if maps.contains("libenchant") {
+        "not aspell: hunspell (its dictionary in the heap) or no dictionary"
     } else {
-        "none loaded"
+        "spell checking not started"
     }
 }
 
