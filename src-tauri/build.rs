@@ -43,6 +43,7 @@ fn main() {
         "get_zoom",
         "set_zoom",
         "enable_spelling",
+        "close_window",
     ];
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(e) = tauri_build::try_build(attributes) {

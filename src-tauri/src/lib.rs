@@ -3,6 +3,7 @@
 //! Thin by rule: commands call `boardwright-model`, `-store` and `-word`, and
 //! map their errors to one coded [`error::AppError`]. Only this crate knows IPC.
 
+pub mod closing;
 pub mod commands;
 pub mod error;
 pub mod launch;
@@ -35,6 +36,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             open_main_window(app, first_page, zoom)?;
             Ok(())
         })
+        .on_window_event(closing::on_window_event)
         .invoke_handler(all_commands!())
 }
 

@@ -131,6 +131,16 @@ impl Store {
     pub fn path(&self) -> Option<&Path> {
         (!self.in_memory).then_some(self.path.as_path())
     }
+
+    /// Gives back the memory of the page cache (the pages stay in the file,
+    /// and in the system's cache). For the app after a long paper was read
+    /// or saved: the connection would otherwise keep up to the whole cache
+    /// (16 MiB, [`configure`]) of pages it may not need again soon.
+    pub fn release_memory(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA shrink_memory")
+            .map_err(StoreError::sqlite(format!("{} (releasing memory)", self.path.display())))
+    }
 }
 
 /// Refuses a non-empty file that does not begin as every SQLite database does.
@@ -209,6 +219,37 @@ mod tests {
             PathBuf::from("/home/u/.local/share/Boardwright/boardwright.sqlite")
         );
         assert!(matches!(db_path_from(None, None), Err(StoreError::NoDataDir)));
+    }
+
+    /// Bytes the connection's page cache holds (SQLite's own count).
+    fn cache_used(store: &Store) -> i32 {
+        let (mut current, mut highest) = (0, 0);
+        // SAFETY: the handle is the live connection's; the out-pointers are valid locals.
+        let rc = unsafe {
+            rusqlite::ffi::sqlite3_db_status(
+                store.conn.handle(),
+                rusqlite::ffi::SQLITE_DBSTATUS_CACHE_USED,
+                &mut current,
+                &mut highest,
+                0,
+            )
+        };
+        assert_eq!(rc, rusqlite::ffi::SQLITE_OK);
+        current
+    }
+
+    #[test]
+    fn release_memory_empties_the_page_cache_and_keeps_the_data() {
+        let (_dir, mut store) = file_store();
+        let long = "words of a long paper ".repeat(20_000);
+        let id = store.create_paper(&paper("Long", &long)).unwrap();
+        store.get_paper(id).unwrap();
+        let before = cache_used(&store);
+        assert!(before > 200_000, "reading a long paper fills the cache ({before} bytes)");
+        store.release_memory().unwrap();
+        let after = cache_used(&store);
+        assert!(after < before / 4, "the cache went from {before} to {after} bytes");
+        assert_eq!(store.get_paper(id).unwrap().paper.front_sheet.title, "Long");
     }
 
     #[test]

@@ -55,6 +55,7 @@ macro_rules! all_commands {
             $crate::commands::settings::get_zoom,
             $crate::commands::settings::set_zoom,
             $crate::commands::settings::enable_spelling,
+            $crate::commands::settings::close_window,
         ]
     };
 }

@@ -50,7 +50,13 @@ pub struct OpenedPaper {
 
 #[tauri::command]
 pub async fn open_paper(state: State<'_, AppState>, id: PaperId) -> AppResult<OpenedPaper> {
-    let stored = state.store()?.get_paper(id)?;
+    let stored = {
+        let store = state.store()?;
+        let stored = store.get_paper(id)?;
+        // Only memory: a failure here changes nothing stored.
+        let _ = store.release_memory();
+        stored
+    };
     let problems = validate(&stored.paper);
     // The reply of a long paper is a megabyte, serialised after this returns.
     crate::memory::return_freed_memory_soon();
@@ -100,11 +106,14 @@ pub async fn save_paper(state: State<'_, AppState>, request: tauri::ipc::Request
     let decoded = paper_from_json(json)?;
     let outcome = {
         let mut store = state.store()?;
-        if autosave {
+        let outcome = if autosave {
             store.autosave_paper(id, &decoded, chrono::Duration::minutes(AUTOSAVE_REVISION_WINDOW_MINUTES))?
         } else {
             store.save_paper(id, &decoded)?
-        }
+        };
+        // Only memory: a failure here changes nothing stored.
+        let _ = store.release_memory();
+        outcome
     };
     let result =
         SaveResult { revision: outcome.revision, updated_at: outcome.updated_at, problems: validate(&decoded) };

@@ -56,6 +56,13 @@ pub async fn enable_spelling<R: tauri::Runtime>(window: tauri::WebviewWindow<R>)
     Ok(())
 }
 
+/// Closes the window for good: the page calls it once it has stored what
+/// was pending, after a close request (src/closing.rs).
+#[tauri::command]
+pub async fn close_window<R: tauri::Runtime>(window: tauri::WebviewWindow<R>) -> AppResult<()> {
+    window.destroy().map_err(|e| AppError::new(ErrorCode::Internal, format!("could not close the window: {e}")))
+}
+
 #[tauri::command]
 pub async fn get_zoom(state: State<'_, AppState>) -> AppResult<f64> {
     Ok(state.store()?.zoom()?.factor())

@@ -25,6 +25,7 @@ import { clipboardPlugin } from "./clipboard";
 import { buildKeymaps } from "./keymap";
 import type { RequestLink } from "./link-command";
 import { fromEditorDoc, toEditorDoc } from "./mapping";
+import { countWordsOf } from "../lib/words";
 import { liveNumbering, renumber } from "./numbering";
 import type { NumberedParagraph } from "./types";
 
@@ -115,9 +116,7 @@ function historyChange(tr: Transaction, before: EditorState, after: EditorState)
 
 /** Words of a body document: text split on whitespace; hard breaks and blocks separate words. */
 export function countWords(doc: Node): number {
-  const text = doc.textBetween(0, doc.content.size, "\n", " ");
-  const words = text.split(/\s+/u);
-  return words.filter((w) => w.length > 0).length;
+  return countWordsOf(doc.textBetween(0, doc.content.size, "\n", " "));
 }
 
 export function createSectionEditor(host: HTMLElement, options: SectionEditorOptions): SectionEditor {

@@ -99,6 +99,8 @@ export const backend = {
   getSettings: () => call<Settings>("get_settings"),
   saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
   appInfo: () => call<AppInfo>("app_info"),
+  /** Closes the window for good (after a close request, once everything is stored: lib/window.ts). */
+  closeWindow: () => call<void>("close_window"),
   /** British English spell checking on (once; a screen with prose calls it as it opens). */
   enableSpelling: () => call<void>("enable_spelling"),
 

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { BoardPaper } from "./bindings/BoardPaper";
-import { paperWordCount } from "./words";
+import { countWordsOf, paperWordCount } from "./words";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sample = JSON.parse(readFileSync(join(here, "../../../assets/samples/sample-board-paper.json"), "utf8")) as BoardPaper;
@@ -39,5 +39,40 @@ describe("paperWordCount", () => {
     const words = paperWordCount(sample);
     expect(words).toBeGreaterThan(900);
     expect(paperWordCount({ ...sample, sections: [] })).toBeLessThan(words);
+  });
+});
+
+describe("countWordsOf", () => {
+  it("splits where JavaScript's \\s does, as the counting it replaced did", () => {
+    const spaces = [" ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u1680", "\u2000", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff"];
+    for (const space of spaces) {
+      const text = `${space}one${space}${space}two-words\u200bjoined${space}3${space}`;
+      const bySplit = text.split(/\s+/u).filter((w) => w.length > 0).length;
+      expect(countWordsOf(text), JSON.stringify(space)).toBe(bySplit);
+      expect(bySplit).toBe(3);
+    }
+    expect(countWordsOf("")).toBe(0);
+    expect(countWordsOf("caf\u00e9 \u{1F600} na\u00efve")).toBe(3);
+  });
+});
+
+describe("paperWordCount's remembered bodies", () => {
+  it("counts a body again when it is replaced, and not the others", () => {
+    const body = (text: string) => [{ type: "numbered_paragraph", content: [{ type: "paragraph", content: [{ type: "text", text }] }] }];
+    const paper: BoardPaper = {
+      ...sample,
+      title: "",
+      sections: [
+        { heading: "", paragraphs: body("one two") },
+        { heading: "", paragraphs: body("three") },
+      ] as BoardPaper["sections"],
+      bibliography: [],
+      contact_officer: null,
+      appendices: [],
+    };
+    expect(paperWordCount(paper)).toBe(3);
+    const edited = { ...paper, sections: [paper.sections[0]!, { heading: "", paragraphs: body("three four five") }] } as BoardPaper;
+    expect(paperWordCount(edited)).toBe(5);
+    expect(paperWordCount(paper)).toBe(3);
   });
 });

@@ -163,7 +163,20 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-const LAUNCHES: usize = 5;
+/// How many launches of each are timed: 5, or BOARDWRIGHT_MEASURE_LAUNCHES
+/// (1 for a quick look at memory).
+fn launch_count() -> usize {
+    std::env::var("BOARDWRIGHT_MEASURE_LAUNCHES").ok().and_then(|v| v.parse().ok()).filter(|n| *n > 0).unwrap_or(5)
+}
+
+/// With BOARDWRIGHT_MEASURE_SMAPS=DIR, keeps each process's smaps at `stage`, for a closer look.
+fn keep_smaps(pids: &[(String, u32)], stage: &str) {
+    if let Some(dir) = std::env::var_os("BOARDWRIGHT_MEASURE_SMAPS") {
+        for (name, pid) in pids {
+            let _ = std::fs::copy(format!("/proc/{pid}/smaps"), Path::new(&dir).join(format!("{stage}-{name}.smaps")));
+        }
+    }
+}
 
 /// One launch's timeline, in ms from the WebDriver session request.
 struct Launch {
@@ -216,10 +229,10 @@ async fn launch(dir: &Path, binary: &Path, ready_css: &str, ready_mark: &str) ->
     Ok((app, launch))
 }
 
-/// `LAUNCHES` launches; all but the last are quit, the last is returned running.
+/// `launch_count()` launches; all but the last are quit, the last is returned running.
 async fn launches(dir: &Path, binary: &Path, ready_css: &str, ready_mark: &str) -> Result<(App, Vec<Launch>)> {
     let mut all = Vec::new();
-    for _ in 1..LAUNCHES {
+    for _ in 1..launch_count() {
         let (app, launch) = launch(dir, binary, ready_css, ready_mark).await?;
         all.push(launch);
         app.quit().await?;
@@ -278,8 +291,9 @@ async fn main() -> Result<()> {
     let app_exe = boardwright_e2e::app_binary()?;
     let (app, launches) = launches(dir.path(), &app_exe, "table.papers tbody tr", "boardwright:library-ready").await?;
     println!(
-        "launch to interactive library (1000 papers, first {} rows shown), {LAUNCHES} launches, from the app's process start to its first frame:",
-        launches[0].rows
+        "launch to interactive library (1000 papers, first {} rows shown), {} launches, from the app's process start to its first frame:",
+        launches[0].rows,
+        launches.len()
     );
     println!("    the app              {}   (target <= 500 ms)", spread(&launches, Launch::since_process_start));
     println!(
@@ -305,6 +319,7 @@ async fn main() -> Result<()> {
     tokio::time::sleep(Duration::from_secs(2)).await;
     let idle_tree = newest_process(&boardwright_e2e::app_binary()?).map(pss_tree).unwrap_or_default();
     let idle_pss: u64 = idle_tree.iter().map(|(_, kib)| kib).sum();
+    keep_smaps(&app_tree_pids(&app_exe), "library");
 
     // Open the 150-page paper through search, then type into a section in the middle.
     app.type_into("#search", "Generated paper").await?;
@@ -327,6 +342,7 @@ async fn main() -> Result<()> {
     app.wait_for(body).await?;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let open_tree = newest_process(&boardwright_e2e::app_binary()?).map(pss_tree).unwrap_or_default();
+    keep_smaps(&app_tree_pids(&app_exe), "opened");
     let live = app.js("return document.querySelectorAll('.sections .ProseMirror').length", vec![]).await?;
     let nodes = app.js("return document.getElementsByTagName('*').length", vec![]).await?;
     println!(
@@ -379,12 +395,7 @@ async fn main() -> Result<()> {
         .map(|(_, pid)| environment_value(pid, "JSC_useBaselineJIT").unwrap_or_else(|| "unset (JIT on)".into()))
         .collect();
     let spelling = newest_process(&app_exe).map(spell_checker).unwrap_or("the app is not running");
-    // For a closer look: BOARDWRIGHT_MEASURE_SMAPS=DIR keeps each process's smaps.
-    if let Some(dir) = std::env::var_os("BOARDWRIGHT_MEASURE_SMAPS") {
-        for (name, pid) in app_tree_pids(&app_exe) {
-            let _ = std::fs::copy(format!("/proc/{pid}/smaps"), Path::new(&dir).join(format!("{name}.{pid}.smaps")));
-        }
-    }
+    keep_smaps(&app_tree_pids(&app_exe), "typed");
     app.quit().await?;
 
     let mut minimal = std::process::Command::new(&minimal_exe)
@@ -396,14 +407,7 @@ async fn main() -> Result<()> {
     let minimal_kinds: Vec<String> =
         tree_pids(minimal.id()).into_iter().map(|(name, pid)| format!("{name}: {}", pss_by_kind(pid))).collect();
     let minimal_pss = pss_tree_kib(minimal.id());
-    if let Some(dir) = std::env::var_os("BOARDWRIGHT_MEASURE_SMAPS") {
-        for (name, pid) in tree_pids(minimal.id()) {
-            let _ = std::fs::copy(
-                format!("/proc/{pid}/smaps"),
-                Path::new(&dir).join(format!("minimal-{name}.{pid}.smaps")),
-            );
-        }
-    }
+    keep_smaps(&tree_pids(minimal.id()), "minimal");
     let _ = minimal.kill();
     let _ = minimal.wait();
     println!(
