@@ -32,7 +32,7 @@ export async function closeRequested(): Promise<void> {
   }
   if (!stored) {
     notify(
-      "The last change could not be stored, so the window stayed open. Close it again to close without that change.",
+      "The last change could not be stored, so the window stayed open. Close it again within a minute to close without that change.",
       undefined,
       "error",
     );
