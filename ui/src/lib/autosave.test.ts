@@ -29,6 +29,16 @@ describe("Autosaver", () => {
     expect(a.hasUnsaved).toBe(false);
   });
 
+  it("storeAll says whether everything is stored", async () => {
+    let fail = true;
+    const a = new Autosaver<string>({ save: async () => { if (fail) throw new Error("disk full"); }, delayMs: 10_000 });
+    a.change("x");
+    expect(await a.storeAll()).toBe(false);
+    fail = false;
+    expect(await a.storeAll()).toBe(true);
+    expect(a.hasUnsaved).toBe(false);
+  });
+
   it("a change during a save is saved after it, never lost", async () => {
     const saved: string[] = [];
     let release: () => void = () => {};

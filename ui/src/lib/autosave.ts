@@ -46,6 +46,12 @@ export class Autosaver<T, R = unknown> {
     await this.run();
   }
 
+  /** Flushes; resolves true when nothing is left unsaved (for a window about to close). */
+  async storeAll(): Promise<boolean> {
+    await this.flush();
+    return !this.hasUnsaved;
+  }
+
   get hasUnsaved(): boolean {
     return this.pending !== null || this.running !== null;
   }

@@ -28,7 +28,7 @@ function isSpace(code: number): boolean {
 }
 
 /** Counts words across pieces of text; `gap()` ends the word in progress. */
-export class WordCounter {
+class WordCounter {
   words = 0;
   private inWord = false;
 

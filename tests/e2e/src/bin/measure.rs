@@ -317,7 +317,7 @@ async fn main() -> Result<()> {
     step("the library built (Svelte mount, with its first page)", median_of(&launches, |l| l.mounted));
     step("library's first frame", median_of(&launches, |l| Some(l.ready)));
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let idle_tree = newest_process(&boardwright_e2e::app_binary()?).map(pss_tree).unwrap_or_default();
+    let idle_tree = newest_process(&app_exe).map(pss_tree).unwrap_or_default();
     let idle_pss: u64 = idle_tree.iter().map(|(_, kib)| kib).sum();
     keep_smaps(&app_tree_pids(&app_exe), "library");
 
@@ -341,7 +341,7 @@ async fn main() -> Result<()> {
     let body = ".sections > li:nth-child(25) .ProseMirror";
     app.wait_for(body).await?;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let open_tree = newest_process(&boardwright_e2e::app_binary()?).map(pss_tree).unwrap_or_default();
+    let open_tree = newest_process(&app_exe).map(pss_tree).unwrap_or_default();
     keep_smaps(&app_tree_pids(&app_exe), "opened");
     let live = app.js("return document.querySelectorAll('.sections .ProseMirror').length", vec![]).await?;
     let nodes = app.js("return document.getElementsByTagName('*').length", vec![]).await?;
