@@ -4,6 +4,7 @@
 //! map their errors to one coded [`error::AppError`]. Only this crate knows IPC.
 
 pub mod closing;
+pub mod code_pages;
 pub mod commands;
 pub mod error;
 pub mod launch;
@@ -37,6 +38,12 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             Ok(())
         })
         .on_window_event(closing::on_window_event)
+        .on_page_load(|_webview, payload| {
+            // Launch has mapped much of the app's code that will not run again.
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                memory::return_freed_memory_soon();
+            }
+        })
         .invoke_handler(all_commands!())
 }
 
@@ -63,6 +70,7 @@ fn open_main_window<R: Runtime>(
 
 pub fn run() {
     memory::run_scripts_without_jit();
+    memory::fix_allocator_thresholds();
     let result = configure(tauri::Builder::default()).run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Boardwright could not start: {e}");

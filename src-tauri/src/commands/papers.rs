@@ -119,6 +119,8 @@ pub async fn save_paper(state: State<'_, AppState>, request: tauri::ipc::Request
         SaveResult { revision: outcome.revision, updated_at: outcome.updated_at, problems: validate(&decoded) };
     drop(decoded);
     crate::memory::return_freed_memory();
+    // Decoding and storing mapped code pages; shed them once typing pauses.
+    crate::memory::return_freed_memory_soon();
     Ok(result)
 }
 

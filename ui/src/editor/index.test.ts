@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TextSelection } from "prosemirror-state";
-import { createSectionEditor, stepHistoryOf, type SectionEditor } from "./index";
+import { createSectionEditor, stepHistoryOf, type ParagraphsReader, type SectionEditor } from "./index";
 import type { NumberedParagraph } from "./types";
 import { fixture, li, np, p, samplePaper, text, ul } from "./__fixtures__/state";
 
@@ -15,7 +15,7 @@ afterEach(() => {
 
 function make(paragraphs: unknown[], extra: Partial<Parameters<typeof createSectionEditor>[1]> = {}) {
   host = document.body.appendChild(document.createElement("div"));
-  const onChange = vi.fn<(p: NumberedParagraph[]) => void>();
+  const onChange = vi.fn<(read: ParagraphsReader) => void>();
   const onRequestLink = vi.fn<(href: string | null) => Promise<string | null>>(async () => null);
   editor = createSectionEditor(host, {
     paragraphs: paragraphs as NumberedParagraph[],
@@ -81,7 +81,7 @@ describe("createSectionEditor", () => {
     cursorAtEnd(editor);
     expect(key(editor, { key: "Enter" })).toBe(true);
     expect(numbers()).toEqual([null, null, null]);
-    expect(onChange.mock.lastCall![0]).toEqual([np(p("one")), np({ type: "paragraph" }), np(p("two"))]);
+    expect(onChange.mock.lastCall![0]()).toEqual([np(p("one")), np({ type: "paragraph" }), np(p("two"))]);
   });
 
   it("numbers by default (no bw-unnumbered class)", () => {
@@ -90,14 +90,19 @@ describe("createSectionEditor", () => {
     expect(numbers()).toEqual(["3.1"]);
   });
 
-  it("calls onChange with the model JSON after a change, not after a selection move", () => {
+  it("calls onChange with a reader of the model JSON after a change, not after a selection move", () => {
     const { editor, onChange } = make([np(p("one"))]);
     cursorAtEnd(editor);
     expect(onChange).not.toHaveBeenCalled();
     editor.view.dispatch(editor.view.state.tr.insertText(" more"));
     expect(onChange).toHaveBeenCalledTimes(1);
-    expect(onChange.mock.calls[0]![0]).toEqual([np(p("one more"))]);
-    expect(editor.getParagraphs()).toBe(onChange.mock.calls[0]![0]);
+    const read = onChange.mock.calls[0]![0];
+    expect(read()).toEqual([np(p("one more"))]);
+    expect(editor.getParagraphs()).toBe(read());
+    // A reader answers for its own document, whatever came after it.
+    editor.view.dispatch(editor.view.state.tr.insertText("!"));
+    expect(read()).toEqual([np(p("one more"))]);
+    expect(onChange.mock.lastCall![0]()).toEqual([np(p("one more!"))]);
   });
 
   it("Enter (a key press) makes the next numbered paragraph appear", () => {
@@ -105,7 +110,7 @@ describe("createSectionEditor", () => {
     cursorAtEnd(editor);
     expect(key(editor, { key: "Enter" })).toBe(true);
     expect(numbers()).toEqual(["3.1", "3.2"]);
-    expect(onChange.mock.lastCall![0]).toEqual([np(p("one")), np({ type: "paragraph" })]);
+    expect(onChange.mock.lastCall![0]()).toEqual([np(p("one")), np({ type: "paragraph" })]);
   });
 
   it("Ctrl+B toggles bold and Ctrl+Z undoes it", () => {
@@ -129,7 +134,7 @@ describe("createSectionEditor", () => {
     expect(onChange).not.toHaveBeenCalled();
     expect(key(editor, { key: "z", ctrlKey: true })).toBe(true);
     expect(editor.getParagraphs()).toEqual([np(p("one"))]);
-    expect(onChange.mock.lastCall![0]).toEqual([np(p("one"))]);
+    expect(onChange.mock.lastCall![0]()).toEqual([np(p("one"))]);
   });
 
   it("Ctrl+Shift+Z and Ctrl+Y redo; Shift+Enter is a line break", () => {
@@ -249,8 +254,8 @@ describe("createSectionEditor", () => {
     cursorAtEnd(editor);
     editor.view.dispatch(editor.view.state.tr.insertText("!"));
     const state = editor.view.state;
-    editor.setParagraphs(onChange.mock.lastCall![0]);
-    editor.setParagraphs(JSON.parse(JSON.stringify(onChange.mock.lastCall![0])));
+    editor.setParagraphs(onChange.mock.lastCall![0]());
+    editor.setParagraphs(JSON.parse(JSON.stringify(onChange.mock.lastCall![0]())));
     expect(editor.view.state).toBe(state);
     editor.setParagraphs([np(p("other"))] as NumberedParagraph[]);
     expect(editor.view.state).not.toBe(state);

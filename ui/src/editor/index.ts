@@ -2,16 +2,17 @@
 //
 //   const editor = createSectionEditor(host, {
 //     paragraphs: section.paragraphs, sectionIndex: 2, label: "Background",
-//     onChange: (paragraphs) => scheduleAutosave(paragraphs),
+//     onChange: (read) => scheduleAutosave(read),
 //     onRequestLink: (href) => myLinkDialog(href),
 //   });
 //
-// onChange receives the section's `paragraphs` JSON after every transaction
-// that changed the document (typing, paste, undo …), synchronously. It is
-// computed once per change (fromEditorDoc: one linear walk, well under a
-// millisecond for a long section) and the same array is returned by
-// getParagraphs() until the next change. Host-initiated setParagraphs() does
-// not call onChange.
+// onChange is called after every transaction that changed the document
+// (typing, paste, undo …), synchronously, with a reader of the section's
+// `paragraphs` JSON. The JSON is built when the reader is first called
+// (fromEditorDoc: one linear walk), not on every keystroke: a host that
+// saves a second after the last key builds it once, and typing leaves no
+// section-sized garbage behind. A reader keeps answering for the document
+// it was made for. Host-initiated setParagraphs() does not call onChange.
 
 import "./editor.css";
 import type { Node } from "prosemirror-model";
@@ -38,13 +39,24 @@ export { paragraphLabels, paragraphLabel } from "./numbering";
 export { cleanPastedHtml } from "./paste";
 export { isAllowedLink, normaliseLinkInput } from "./links";
 
+/** The `paragraphs` JSON of one state of a body, built on the first call and then kept. */
+export type ParagraphsReader = () => NumberedParagraph[];
+
+/** A body's paragraphs as a host keeps them: the JSON, or the reader its editor last gave. */
+export type BodySource = NumberedParagraph[] | ParagraphsReader;
+
+/** The paragraphs of `source`, built now if it is a reader. */
+export function paragraphsOfBody(source: BodySource): NumberedParagraph[] {
+  return typeof source === "function" ? source() : source;
+}
+
 export interface SectionEditorOptions {
   /** The section's `paragraphs` (docs/paper-format.md). An empty array gives one empty numbered paragraph. */
   paragraphs: NumberedParagraph[];
   /** 0-based: section index 2 numbers its paragraphs 3.1, 3.2 … */
   sectionIndex: number;
-  /** Called after each change to the document, with the new `paragraphs`. Debounce autosave in the host. */
-  onChange: (paragraphs: NumberedParagraph[]) => void;
+  /** Called after each change to the document, with a reader of the new `paragraphs`. Debounce autosave in the host. */
+  onChange: (read: ParagraphsReader) => void;
   /** Asks the author for a link address: resolve the address, "" to remove the link, null to cancel. */
   onRequestLink: (href: string | null) => Promise<string | null>;
   /** Spell checking (en-GB) in the editable element; on by default. */
@@ -139,6 +151,10 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
     if (cache?.doc !== doc) cache = { doc, paragraphs: fromEditorDoc(doc) };
     return cache.paragraphs;
   };
+  const readerOf = (doc: Node): ParagraphsReader => {
+    let read: NumberedParagraph[] | null = null;
+    return () => (read ??= paragraphsOf(doc));
+  };
 
   // A resumed state keeps its fields (history above all) under this editor's plugins.
   const initial = options.resume
@@ -157,7 +173,7 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
     dispatchTransaction(tr: Transaction) {
       const before = view.state;
       view.updateState(before.apply(tr));
-      if (view.state.doc !== before.doc) options.onChange(paragraphsOf(view.state.doc));
+      if (view.state.doc !== before.doc) options.onChange(readerOf(view.state.doc));
       const change = options.onHistory ? historyChange(tr, before, view.state) : null;
       if (change) options.onHistory?.(change);
     },

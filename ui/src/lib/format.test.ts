@@ -17,6 +17,8 @@ describe("format", () => {
     const now = new Date(2026, 11, 1, 12, 0);
     expect(changedAt(new Date(2026, 11, 1, 9, 5).toISOString(), now)).toBe("09:05");
     expect(changedAt(new Date(2025, 2, 3, 9, 5).toISOString(), now)).toBe("3 Mar 2025");
+    expect(changedAt(new Date(2026, 8, 30, 17, 45).toISOString(), now)).toBe("30 Sep, 17:45");
+    expect(changedAt(new Date(2026, 0, 1, 0, 0).toISOString(), now)).toBe("1 Jan, 00:00");
     expect(changedAt("nonsense", now)).toBe("");
   });
 

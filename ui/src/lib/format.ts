@@ -7,6 +7,8 @@ const MONTHS = [
   "July", "August", "September", "October", "November", "December",
 ];
 
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
 /** "2016-02-25" → "25 February 2016" (as the Word export writes it); "" for anything else. */
 export function writtenOut(isoDate: string | null | undefined): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate ?? "");
@@ -18,22 +20,21 @@ export function writtenOut(isoDate: string | null | undefined): string {
 
 /** Today in the local time zone, as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }
 
-// Made once: toLocale*String builds a formatter on every call, which made a
-// long library slow to show.
-const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
-const DAY_MONTH = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short" });
-
-/** "14:05" today, "3 Mar, 14:05" this year, else "3 Mar 2025". */
+/**
+ * "14:05" today, "3 Mar, 14:05" this year, else "3 Mar 2025" (local time).
+ * Written by hand, not with Intl.DateTimeFormat: a formatter loads ICU's
+ * locale and calendar data into the web process for the life of the page,
+ * for two fixed British patterns.
+ */
 export function changedAt(rfc3339: string, now: Date = new Date()): string {
   const t = new Date(rfc3339);
   if (Number.isNaN(t.getTime())) return "";
-  const time = TIME.format(t);
+  const time = `${pad2(t.getHours())}:${pad2(t.getMinutes())}`;
   if (t.toDateString() === now.toDateString()) return time;
-  const day = DAY_MONTH.format(t);
+  const day = `${t.getDate()} ${(MONTHS[t.getMonth()] ?? "").slice(0, 3)}`;
   return t.getFullYear() === now.getFullYear() ? `${day}, ${time}` : `${day} ${t.getFullYear()}`;
 }
 
