@@ -33,9 +33,7 @@ pub fn clean_regions_of(smaps: &str, exe: &str) -> Vec<CleanRegion> {
     for line in smaps.lines() {
         let mut fields = line.split_whitespace();
         let Some(first) = fields.next() else { continue };
-        if let Some((start, end)) =
-            first.split_once('-').filter(|_| first.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'))
-        {
+        if let Some((start, end)) = mapping_range(first) {
             finish(&mut current);
             let perms = fields.next().unwrap_or_default();
             // After offset, device and inode: the path, spaces and all.
@@ -56,6 +54,12 @@ pub fn clean_regions_of(smaps: &str, exe: &str) -> Vec<CleanRegion> {
     }
     finish(&mut current);
     regions
+}
+
+/// The start and end of a mapping's first line in smaps ("55d0a0000000-55d0a0400000 r--p …"), in hex;
+/// None for the lines of counts under it.
+fn mapping_range(first_field: &str) -> Option<(&str, &str)> {
+    first_field.split_once('-').filter(|_| first_field.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'))
 }
 
 /// Unmaps the clean read-only pages of this process's executable, and asks
@@ -148,7 +152,7 @@ Anonymous:             0 kB
             let (mut total, mut ours) = (0, false);
             for line in smaps.lines() {
                 let first = line.split_whitespace().next().unwrap_or_default();
-                if first.contains('-') && first.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') {
+                if mapping_range(first).is_some() {
                     ours = line.ends_with(&exe) && line.split_whitespace().nth(1).is_some_and(|p| !p.contains('w'));
                 } else if ours && first == "Rss:" {
                     total += line.split_whitespace().nth(1).and_then(|v| v.parse::<u64>().ok()).unwrap();

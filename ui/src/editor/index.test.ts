@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TextSelection } from "prosemirror-state";
-import { createSectionEditor, stepHistoryOf, type ParagraphsReader, type SectionEditor } from "./index";
+import { createSectionEditor, readerOfDoc, stepHistoryOf, type ParagraphsReader, type SectionEditor } from "./index";
 import type { NumberedParagraph } from "./types";
 import { fixture, li, np, p, samplePaper, text, ul } from "./__fixtures__/state";
 
@@ -305,5 +305,9 @@ describe("createSectionEditor", () => {
     expect(undone?.doc.textContent).toBe("Budget");
     expect(stepHistoryOf(undone!, false)).toBeNull();
     expect(stepHistoryOf(undone!, true)?.doc.textContent).toBe(typed);
+    // The host keeps a reader of the undone body: its JSON is the undone text, built once.
+    const read = readerOfDoc(undone!.doc);
+    expect(read()).toEqual([np(p("Budget"))]);
+    expect(read()).toBe(read());
   });
 });

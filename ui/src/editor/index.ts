@@ -45,6 +45,12 @@ export type ParagraphsReader = () => NumberedParagraph[];
 /** A body's paragraphs as a host keeps them: the JSON, or the reader its editor last gave. */
 export type BodySource = NumberedParagraph[] | ParagraphsReader;
 
+/** A reader of `doc`'s paragraphs, built on its first call. */
+export function readerOfDoc(doc: Node): ParagraphsReader {
+  let read: NumberedParagraph[] | null = null;
+  return () => (read ??= fromEditorDoc(doc));
+}
+
 /** The paragraphs of `source`, built now if it is a reader. */
 export function paragraphsOfBody(source: BodySource): NumberedParagraph[] {
   return typeof source === "function" ? source() : source;
