@@ -241,3 +241,28 @@ describe("history", () => {
     expect(json(run(s, undo))).toEqual([np(p("onetwo"))]);
   });
 });
+
+describe("queries (no dispatch), as the toolbar asks after every key", () => {
+  const cell = (t: string) => ({ type: "table_cell", content: [p(t)] });
+  const table = { type: "table", content: [{ type: "table_row", content: [cell("a|b"), cell("c")] }] };
+  const places: Record<string, unknown[]> = {
+    "the numbered text": [np(p("The fo|rce"))],
+    "a range in the numbered text": [np(p("The |for|ce"))],
+    "an unnumbered paragraph": [np(p("Lead"), p("mo|re"))],
+    "a range over two unnumbered paragraphs": [np(p("Lead"), p("o|ne"), p("tw|o"))],
+    "a range from the numbered text into the next": [np(p("Le|ad"), p("mo|re"))],
+    "a bullet": [np(p("Lead"), ul(li(p("a")), li(p("b|"))))],
+    "a nested bullet": [np(p("Lead"), ul(li(p("a"), ul(li(p("de|ep"))))))],
+    "a table cell": [np(p("Lead"), table)],
+  };
+  const commands = { insertUnnumberedParagraph, toggleBulletList, insertTable: insertTable(), liftBullet, sinkBullet };
+
+  for (const [place, paragraphs] of Object.entries(places)) {
+    for (const [name, command] of Object.entries(commands)) {
+      it(`${name} answers in ${place} as it applies there`, () => {
+        const state = stateOf(paragraphs);
+        expect(command(state)).toBe(run(state, command) !== null);
+      });
+    }
+  }
+});

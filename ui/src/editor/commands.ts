@@ -65,8 +65,11 @@ export const splitNumberedParagraph: Command = (state, dispatch) => {
 export const insertUnnumberedParagraph: Command = (state, dispatch) => {
   const { $from } = state.selection;
   if ($from.depth < 2 || $from.node(1).type !== nodeTypes.numberedParagraph) return false;
+  const splitsHere = $from.depth === 2 && $from.parent.type === nodeTypes.paragraph;
+  // A query (the toolbar asks after every key) builds no transaction.
+  if (!dispatch && state.selection.empty) return !splitsHere || canSplit(state.doc, $from.pos, 1);
   const tr = state.tr;
-  if ($from.depth === 2 && $from.parent.type === nodeTypes.paragraph) {
+  if (splitsHere) {
     if (!state.selection.empty) tr.deleteSelection();
     const pos = tr.selection.from;
     if (!canSplit(tr.doc, pos, 1)) return false;
@@ -143,6 +146,7 @@ export const previousCell: Command = (state, dispatch) => isInTable(state) && go
 
 /** Lifts the selected bullets out of every list, one level at a time. */
 function liftOutOfLists(state: EditorState, dispatch?: (tr: Transaction) => void): boolean {
+  if (!dispatch) return liftListItem(nodeTypes.listItem)(state);
   let s = EditorState.create({ doc: state.doc, selection: state.selection });
   const tr = state.tr;
   for (let i = 0; i < 12 && inList(s); i++) {
@@ -186,6 +190,7 @@ export const toggleBulletList: Command = (state, dispatch) => {
   const tr = state.tr;
   if (last < first) {
     // Only the first paragraph: start a bullet below it.
+    if (!dispatch) return true;
     const pos = $from.after(2);
     const next = np.maybeChild(1);
     const item = nodeTypes.listItem.create(null, nodeTypes.paragraph.create());
@@ -205,7 +210,8 @@ export const toggleBulletList: Command = (state, dispatch) => {
     to += child.nodeSize;
   }
   const range = new NodeRange(state.doc.resolve(from + 1), state.doc.resolve(to - 1), 1);
-  if (!wrapRangeInList(tr, range, nodeTypes.bulletList)) return false;
+  if (!wrapRangeInList(dispatch ? tr : null, range, nodeTypes.bulletList)) return false;
+  if (!dispatch) return true;
   joinNeighbourLists(tr);
   dispatch?.(tr.scrollIntoView());
   return true;
@@ -243,6 +249,7 @@ export function insertTable(rows = 3, cols = 3): Command {
     const { $from } = state.selection;
     const where = placeOf($from);
     if (!where || where.place === "table_cell" || $from.depth < 2) return false;
+    if (!dispatch) return true;
     const table = createTable(rows, cols);
     const tr = state.tr;
     const block = $from.node(2);
