@@ -171,7 +171,7 @@ fn launch_count() -> usize {
 
 /// With BOARDWRIGHT_MEASURE_SMAPS=DIR, keeps each process's smaps at `stage`, for a closer look.
 fn keep_smaps(pids: &[(String, u32)], stage: &str) {
-    if let Some(dir) = std::env::var_os("BOARDWRIGHT_MEASURE_SMAPS") {
+    if let Some(dir) = std::env::var_os("BOARDWRIGHT_MEASURE_SMAPS").filter(|dir| !dir.is_empty()) {
         for (name, pid) in pids {
             let _ = std::fs::copy(format!("/proc/{pid}/smaps"), Path::new(&dir).join(format!("{stage}-{name}.smaps")));
         }
@@ -392,7 +392,14 @@ async fn main() -> Result<()> {
     let jit_setting: Vec<String> = app_tree_pids(&app_exe)
         .into_iter()
         .filter(|(name, _)| name.starts_with("WebKitWebProc"))
-        .map(|(_, pid)| environment_value(pid, "JSC_useBaselineJIT").unwrap_or_else(|| "unset (JIT on)".into()))
+        .map(|(_, pid)| {
+            ["JSC_useJIT", "JSC_useBaselineJIT"]
+                .iter()
+                .filter_map(|name| environment_value(pid, name).map(|value| format!("{name}={value}")))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .map(|set| if set.is_empty() { "neither JIT option set (JIT on)".to_string() } else { set })
         .collect();
     let spelling = newest_process(&app_exe).map(spell_checker).unwrap_or("the app is not running");
     keep_smaps(&app_tree_pids(&app_exe), "typed");
@@ -423,7 +430,7 @@ async fn main() -> Result<()> {
         app_pss as f64 / driven_minimal_pss.max(1) as f64
     );
     println!("  app, MiB by process: {}", breakdown(&app_tree));
-    println!("  the app's web process: JSC_useBaselineJIT={}", jit_setting.join(", "));
+    println!("  the app's web process: {}", jit_setting.join(", "));
     println!("  the app's spell checker: {spelling}");
     println!(
         "  the app showing only the library (before the paper opened): {:.0} MiB, {:.2}x ({})",
