@@ -6,7 +6,7 @@ import type { LaunchData } from "./bindings/LaunchData";
 import type { ListQuery } from "./bindings/ListQuery";
 
 /** How many papers the library shows before "Show all" (the shell's FIRST_PAGE, src-tauri/src/launch.rs). */
-export const FIRST_PAGE = 50;
+export const FIRST_PAGE = 25;
 
 /** The library's query when it first opens: papers outside the bin, last changed first, the first page. */
 export const FIRST_QUERY: ListQuery = {
