@@ -178,6 +178,55 @@ fn keep_smaps(pids: &[(String, u32)], stage: &str) {
     }
 }
 
+/// Anonymous memory (PSS, KiB) of the app's web processes.
+fn web_anon_kib(exe: &Path) -> u64 {
+    app_tree_pids(exe)
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("WebKitWebProc"))
+        .filter_map(|(_, pid)| {
+            let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+            rollup.lines().find(|l| l.starts_with("Pss_Anon:"))?.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .sum()
+}
+
+/// Waits for `css` by script, then clicks it if `click` (WebDriver's element
+/// handles would keep the screens that go away alive themselves).
+async fn by_script(app: &App, css: &str, click: bool) -> Result<()> {
+    for _ in 0..300 {
+        let found = app
+            .js(
+                "const el = document.querySelector(arguments[0]); if (el && arguments[1]) el.click(); return !!el;",
+                vec![css.into(), click.into()],
+            )
+            .await?;
+        if found.as_bool() == Some(true) {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("{css} did not appear")
+}
+
+/// From the open editor: back to the library, then the library's first paper
+/// opened and left again, `cycles` times; the web process's anonymous memory
+/// (MiB) each time the library is back. A steady rise is memory the screens
+/// left behind.
+async fn back_and_forth(app: &App, exe: &Path, cycles: usize) -> Result<Vec<f64>> {
+    let mut after = Vec::new();
+    for cycle in 0..=cycles {
+        if cycle > 0 {
+            by_script(app, "table.papers tbody tr button.link", true).await?;
+            by_script(app, ".sections .ProseMirror", false).await?;
+        }
+        by_script(app, ".editor .screen-header button", true).await?;
+        by_script(app, "table.papers tbody tr", false).await?;
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        after.push(web_anon_kib(exe) as f64 / 1024.0);
+    }
+    Ok(after)
+}
+
 /// One launch's timeline, in ms from the WebDriver session request.
 struct Launch {
     rows: u64,
@@ -403,6 +452,7 @@ async fn main() -> Result<()> {
         .collect();
     let spelling = newest_process(&app_exe).map(spell_checker).unwrap_or("the app is not running");
     keep_smaps(&app_tree_pids(&app_exe), "typed");
+    let returns = back_and_forth(&app, &app_exe, 3).await?;
     app.quit().await?;
 
     let mut minimal = std::process::Command::new(&minimal_exe)
@@ -446,5 +496,9 @@ async fn main() -> Result<()> {
     println!("  minimal window, MiB by process: {}", breakdown(&minimal_tree));
     println!("  minimal window by kind: {}", minimal_kinds.join("; "));
     println!("  app with the paper by kind: {}", app_kinds.join("; "));
+    println!(
+        "back in the library after the 150-page paper, then after opening and leaving a paper 3 times: the web process's anonymous memory {} MiB",
+        returns.iter().map(|mib| format!("{mib:.1}")).collect::<Vec<_>>().join(" -> ")
+    );
     Ok(())
 }
