@@ -10,11 +10,16 @@
 
 import type { BoardPaper } from "./bindings/BoardPaper";
 
-/** What JavaScript's `\s` matches (the counting this replaced split on /\s+/u). */
+/**
+ * Unicode's White_Space, which Rust's `split_whitespace` splits on: what
+ * JavaScript's `\s` matches, but with U+0085 (next line) and without U+FEFF
+ * (the byte-order mark, which is no space), so both counts agree.
+ */
 function isSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
+  if (code < 0x85) return false;
   return (
+    code === 0x85 ||
     code === 0xa0 ||
     code === 0x1680 ||
     (code >= 0x2000 && code <= 0x200a) ||
@@ -22,8 +27,7 @@ function isSpace(code: number): boolean {
     code === 0x2029 ||
     code === 0x202f ||
     code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
+    code === 0x3000
   );
 }
 
