@@ -59,10 +59,10 @@ pub const BASELINE_JIT_OPTION: &str = "JSC_useBaselineJIT";
 /// (scripts/measure: 296 -> 266 MiB in all), and the JIT-less mode about
 /// 5 MiB more (241-243 -> 236 MiB), with the same keystroke p95 (14 ms) and
 /// launch time; and the web process no longer grew by about 5 MiB each time
-/// a paper was opened and left. Regular expressions are interpreted too: the app's run over
-/// a clipboard's HTML or a field, not megabytes. A value the user set for
-/// either option wins. Call first thing in `main`, before any thread starts
-/// (it sets the environment, which the web process inherits).
+/// a paper was opened and left. Regular expressions are interpreted too: the
+/// app's run over a clipboard's HTML or a field, not megabytes. A value the
+/// user set for either option wins. Call first thing in `main`, before any
+/// thread starts (it sets the environment, which the web process inherits).
 pub fn run_scripts_without_jit() {
     #[cfg(target_os = "linux")]
     if std::env::var_os(JIT_OPTION).is_none() && std::env::var_os(BASELINE_JIT_OPTION).is_none() {

@@ -45,10 +45,10 @@ export type ParagraphsReader = () => NumberedParagraph[];
 /** A body's paragraphs as a host keeps them: the JSON, or the reader its editor last gave. */
 export type BodySource = NumberedParagraph[] | ParagraphsReader;
 
-/** A reader of `doc`'s paragraphs, built on its first call. */
-export function readerOfDoc(doc: Node): ParagraphsReader {
+/** A reader of `doc`'s paragraphs, built (by `build`) on its first call. */
+export function readerOfDoc(doc: Node, build: (doc: Node) => NumberedParagraph[] = fromEditorDoc): ParagraphsReader {
   let read: NumberedParagraph[] | null = null;
-  return () => (read ??= fromEditorDoc(doc));
+  return () => (read ??= build(doc));
 }
 
 /** The paragraphs of `source`, built now if it is a reader. */
@@ -157,10 +157,6 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
     if (cache?.doc !== doc) cache = { doc, paragraphs: fromEditorDoc(doc) };
     return cache.paragraphs;
   };
-  const readerOf = (doc: Node): ParagraphsReader => {
-    let read: NumberedParagraph[] | null = null;
-    return () => (read ??= paragraphsOf(doc));
-  };
 
   // A resumed state keeps its fields (history above all) under this editor's plugins.
   const initial = options.resume
@@ -179,7 +175,7 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
     dispatchTransaction(tr: Transaction) {
       const before = view.state;
       view.updateState(before.apply(tr));
-      if (view.state.doc !== before.doc) options.onChange(readerOf(view.state.doc));
+      if (view.state.doc !== before.doc) options.onChange(readerOfDoc(view.state.doc, paragraphsOf));
       const change = options.onHistory ? historyChange(tr, before, view.state) : null;
       if (change) options.onHistory?.(change);
     },

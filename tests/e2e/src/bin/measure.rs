@@ -117,9 +117,14 @@ fn spell_checker(pid: u32) -> &'static str {
 }
 
 fn pss_kib(pid: u32) -> u64 {
+    rollup_kib(pid, "Pss:")
+}
+
+/// One count (KiB) of `pid`'s smaps_rollup, e.g. "Pss:" or "Pss_Anon:"; 0 if unreadable.
+fn rollup_kib(pid: u32, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("Pss:"))?.split_whitespace().nth(1)?.parse().ok())
+        .and_then(|s| s.lines().find(|l| l.starts_with(field))?.split_whitespace().nth(1)?.parse().ok())
         .unwrap_or(0)
 }
 
@@ -183,10 +188,7 @@ fn web_anon_kib(exe: &Path) -> u64 {
     app_tree_pids(exe)
         .into_iter()
         .filter(|(name, _)| name.starts_with("WebKitWebProc"))
-        .filter_map(|(_, pid)| {
-            let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
-            rollup.lines().find(|l| l.starts_with("Pss_Anon:"))?.split_whitespace().nth(1)?.parse::<u64>().ok()
-        })
+        .map(|(_, pid)| rollup_kib(pid, "Pss_Anon:"))
         .sum()
 }
 
