@@ -4,8 +4,8 @@
 use boardwright_model::dates::written_out;
 use boardwright_model::{BoardPaper, Classification, ContactOfficer, FrontSheet, Publication};
 use docx_rs::{
-    Docx, Footer, Header, IndentLevel, NumPages, NumberingId, PageNum, Paragraph, Run, SpecialIndentType, Tab,
-    TabValueType, Table, TableRow, WidthType,
+    Docx, Footer, Header, NumPages, PageNum, Paragraph, ParagraphChild, Run, SpecialIndentType, Tab, TabValueType,
+    Table, TableRow, WidthType,
 };
 
 use crate::blocks::{self, add_blocks, add_inlines, text_run, Part};
@@ -27,21 +27,20 @@ pub fn document(paper: &BoardPaper) -> Docx {
     let title = Paragraph::new().style(style::TITLE).add_run(text_run(front.title.trim(), Run::new()));
     let mut parts = vec![Part::Paragraph(Box::new(title))];
     for section in &paper.sections {
-        let heading = Paragraph::new()
-            .style(style::HEADING_1)
-            .numbering(NumberingId::new(house::PAPER_NUMBERING), IndentLevel::new(0))
-            .add_run(text_run(section.heading.trim(), Run::new()));
-        parts.push(Part::Paragraph(Box::new(heading)));
+        let mut heading = blocks::styled_paragraph(style::HEADING_1);
+        blocks::set_numbering(&mut heading, house::PAPER_NUMBERING, 0);
+        heading.children.push(ParagraphChild::Run(Box::new(text_run(section.heading.trim(), Run::new()))));
+        parts.push(Part::Paragraph(heading));
         for numbered in &section.paragraphs {
             let (first, rest) = match numbered.content.split_first() {
                 Some((boardwright_model::Block::Paragraph(p), rest)) => (p.content.as_slice(), rest),
                 // The decoder guarantees a leading paragraph; an empty line keeps the number if not.
                 _ => (&[][..], numbered.content.as_slice()),
             };
-            let para = Paragraph::new()
-                .style(style::NUMBERED)
-                .numbering(NumberingId::new(house::PAPER_NUMBERING), IndentLevel::new(1));
-            parts.push(Part::Paragraph(Box::new(add_inlines(para, first))));
+            let mut para = blocks::styled_paragraph(style::NUMBERED);
+            blocks::set_numbering(&mut para, house::PAPER_NUMBERING, 1);
+            add_inlines(&mut para, first);
+            parts.push(Part::Paragraph(para));
             add_blocks(&mut parts, rest, house::NUMBER_INDENT);
         }
     }

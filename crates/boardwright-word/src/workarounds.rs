@@ -5,6 +5,7 @@
 //! gap; remove it when docx-rs fills it.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::{Cursor, Read, Write};
 
 use chrono::{DateTime, Utc};
@@ -59,20 +60,21 @@ const CANT_SPLIT: &str = "<w:cantSplit />";
 /// Builds the parts, patches them and packs a compressed, deterministic zip.
 pub fn finish(docx: Docx, properties: &CoreProperties) -> Result<Vec<u8>, WordError> {
     let mut xml: XMLDocx = guard("writing the XML parts", || docx.build())?;
-    let document = text(&xml.document, "word/document.xml")?;
+    let document = text(std::mem::take(&mut xml.document), "word/document.xml")?;
     let document = document.replace(CANT_SPLIT, "<w:cantSplit /><w:tblHeader />");
-    let (document, rels) = renumber_hyperlinks(&document, &text(&xml.document_rels, "word/_rels/document.xml.rels")?);
+    let rels = text(std::mem::take(&mut xml.document_rels), "word/_rels/document.xml.rels")?;
+    let (document, rels) = renumber_hyperlinks(&document, &rels);
     xml.document = renumber_paragraph_ids(&document).into_bytes();
     xml.document_rels = rels.into_bytes();
-    xml.styles = set_language(&text(&xml.styles, "word/styles.xml")?).into_bytes();
+    xml.styles = set_language(&text(std::mem::take(&mut xml.styles), "word/styles.xml")?).into_bytes();
     xml.doc_props.core = core_xml(properties).into_bytes();
     let mut stored = Cursor::new(Vec::new());
     xml.pack(&mut stored).map_err(|e| WordError::Build(format!("packing the parts: {e}")))?;
     recompress(stored.into_inner())
 }
 
-fn text(bytes: &[u8], part: &str) -> Result<String, WordError> {
-    String::from_utf8(bytes.to_vec()).map_err(|_| WordError::Build(format!("{part} is not UTF-8")))
+fn text(bytes: Vec<u8>, part: &str) -> Result<String, WordError> {
+    String::from_utf8(bytes).map_err(|_| WordError::Build(format!("{part} is not UTF-8")))
 }
 
 /// docx-rs numbers hyperlink relationships from a process-wide counter, so
@@ -132,7 +134,8 @@ fn renumber_paragraph_ids(document: &str) -> String {
         let Some(len) = rest[start..].find('"') else { break };
         n += 1;
         out.push_str(&rest[..start]);
-        out.push_str(&format!("{n:08X}"));
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{n:08X}");
         rest = &rest[start + len..];
     }
     out.push_str(rest);

@@ -165,7 +165,9 @@ fn add_body(parts: &mut Vec<Part>, body: &[NumberedParagraph], when_empty: &str)
     for numbered in body {
         match numbered.content.split_first() {
             Some((Block::Paragraph(first), rest)) => {
-                parts.push(paragraph(add_inlines(Paragraph::new(), &first.content)));
+                let mut p = Paragraph::new();
+                add_inlines(&mut p, &first.content);
+                parts.push(paragraph(p));
                 add_blocks(parts, rest, 0);
             }
             _ => add_blocks(parts, &numbered.content, 0),
