@@ -22,6 +22,8 @@ fn main() {
         "default_export_name",
         "open_exported",
         "reveal_exported",
+        "back_up",
+        "restore_backup",
         "section55_overview",
         "create_report",
         "create_sample_report",

@@ -25,6 +25,10 @@ pub enum ErrorCode {
     /// A path the UI asked to open was not exported in this session.
     NotExported,
     InvalidSettings,
+    /// A backup could not be written (the message names the file and why).
+    BackupFailed,
+    /// The file chosen to restore is not a Boardwright backup, is damaged, or is newer than the app: nothing changed.
+    BackupRefused,
     /// A save that breaks a Section 55 rule (approved with recommendations unanswered and no reason).
     Section55Rule,
     Internal,

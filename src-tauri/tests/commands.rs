@@ -186,6 +186,42 @@ fn export_writes_the_same_file_as_the_word_crate() {
 }
 
 #[test]
+fn a_backup_restores_the_papers_it_held_and_a_bad_file_is_refused() {
+    let _guard = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let app = start();
+    let backup = app.export_dir.join("monday.sqlite");
+    let result = app.ok("back_up", json!({"path": backup.to_str().unwrap()}));
+    assert_eq!(result["path"], backup.to_str().unwrap());
+
+    // A paper written after the backup goes when the backup is restored, and stays in the safety copy.
+    let id = app.ok("create_paper", json!({"template": "blank", "title": "Written on Tuesday"}));
+    let titles = |app: &App| -> Vec<String> {
+        let page = app.ok("list_papers", json!({"query": {}}));
+        page["papers"].as_array().unwrap().iter().map(|p| p["title"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(titles(&app).len(), 2);
+    let restored = app.ok("restore_backup", json!({"path": backup.to_str().unwrap()}));
+    assert_eq!(restored["restored_from"], backup.to_str().unwrap());
+    assert_eq!(titles(&app), ["HMICFRS PEEL 2025: An inspection of Northshire Police"]);
+    assert_eq!(app.invoke("get_paper", json!({"id": id})).unwrap_err()["code"], "not_found");
+    let safety = std::path::PathBuf::from(restored["safety_copy"].as_str().unwrap());
+    let kept = boardwright_store::Store::open(&safety).unwrap();
+    assert_eq!(kept.get_paper(id.as_i64().unwrap()).unwrap().paper.front_sheet.title, "Written on Tuesday");
+
+    // Not a database: refused with its own code (not the app's "database unavailable"), nothing changed.
+    let text = app.export_dir.join("notes.sqlite");
+    std::fs::write(&text, "a text file that happens to end in .sqlite, long enough for a header").unwrap();
+    let err = app.invoke("restore_backup", json!({"path": text.to_str().unwrap()})).unwrap_err();
+    assert_eq!(err["code"], "backup_refused", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("notes.sqlite"), "the message names the file: {err}");
+    assert_eq!(titles(&app), ["HMICFRS PEEL 2025: An inspection of Northshire Police"]);
+
+    let err = app.invoke("back_up", json!({"path": text.join("b.sqlite")})).unwrap_err();
+    assert_eq!(err["code"], "backup_failed", "a file where the folder should be: {err}");
+    assert!(err["message"].as_str().unwrap().contains("notes.sqlite"), "the message names the place: {err}");
+}
+
+#[test]
 fn a_newer_database_is_refused_with_a_clear_code() {
     let _guard = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     let dir = tempfile::tempdir().unwrap();

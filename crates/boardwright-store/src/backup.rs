@@ -84,6 +84,11 @@ fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
     }
 }
 
+/// The file name a backup made on `date` is offered under ("Boardwright backup 2026-12-04.sqlite").
+pub fn default_backup_name(date: chrono::NaiveDate) -> String {
+    format!("Boardwright backup {}.sqlite", date.format("%Y-%m-%d"))
+}
+
 impl Store {
     /// Writes a copy of the whole database to `dest`, replacing any file there
     /// atomically: the copy is made in a temporary file in the same folder,
@@ -214,6 +219,12 @@ mod tests {
             .collect();
         found.sort();
         found
+    }
+
+    #[test]
+    fn a_backup_is_offered_under_its_date() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        assert_eq!(default_backup_name(date), "Boardwright backup 2026-12-04.sqlite");
     }
 
     #[test]

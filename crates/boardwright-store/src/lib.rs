@@ -34,6 +34,7 @@ mod types;
 #[cfg(test)]
 mod testutil;
 
+pub use backup::default_backup_name;
 pub use error::{Result, StoreError};
 pub use search::{SNIPPET_CLOSE, SNIPPET_OPEN};
 pub use types::*;

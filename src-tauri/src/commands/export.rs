@@ -50,7 +50,8 @@ pub fn write_export(state: &AppState, bytes: &[u8], target: PathBuf) -> AppResul
     Ok(Some(exported(state, target)))
 }
 
-fn exported(state: &AppState, target: PathBuf) -> ExportResult {
+/// Remembers `target` as this session's (for Open / Show in folder) and says where it went.
+pub fn exported(state: &AppState, target: PathBuf) -> ExportResult {
     let path = target.to_string_lossy().into_owned();
     state.remember_export(target);
     ExportResult { path }
@@ -61,6 +62,7 @@ fn exported(state: &AppState, target: PathBuf) -> ExportResult {
 pub enum SaveAs {
     Word,
     Csv,
+    Backup,
 }
 
 impl SaveAs {
@@ -68,13 +70,15 @@ impl SaveAs {
         match self {
             SaveAs::Word => "docx",
             SaveAs::Csv => "csv",
+            SaveAs::Backup => "sqlite",
         }
     }
 
-    fn filter_name(self) -> &'static str {
+    pub fn filter_name(self) -> &'static str {
         match self {
             SaveAs::Word => "Word document",
             SaveAs::Csv => "CSV (comma-separated values)",
+            SaveAs::Backup => "Boardwright backup",
         }
     }
 }

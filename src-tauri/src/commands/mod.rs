@@ -2,6 +2,7 @@
 //! none holds business logic. Argument and result types are exported to
 //! TypeScript (ui/src/lib/bindings) by ts-rs.
 
+pub mod backup;
 pub mod export;
 pub mod papers;
 pub mod revisions;
@@ -34,6 +35,8 @@ macro_rules! all_commands {
             $crate::commands::export::default_export_name,
             $crate::commands::export::open_exported,
             $crate::commands::export::reveal_exported,
+            $crate::commands::backup::back_up,
+            $crate::commands::backup::restore_backup,
             $crate::commands::section55::section55_overview,
             $crate::commands::section55::create_report,
             $crate::commands::section55::create_sample_report,

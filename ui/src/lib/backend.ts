@@ -16,6 +16,7 @@ import type { PaperPage } from "./bindings/PaperPage";
 import type { PaperStatus } from "./bindings/PaperStatus";
 import type { PaperSummary } from "./bindings/PaperSummary";
 import type { Problem } from "./bindings/Problem";
+import type { RestoreResult } from "./bindings/RestoreResult";
 import type { RevisionSummary } from "./bindings/RevisionSummary";
 import type { RevisionView } from "./bindings/RevisionView";
 import type { SaveResult } from "./bindings/SaveResult";
@@ -98,6 +99,10 @@ export const backend = {
   revealExported: (path: string) => call<void>("reveal_exported", { path }),
   getSettings: () => call<Settings>("get_settings"),
   saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
+  /** Every paper, report, revision and setting to one file; `path` null: the native save dialog asks (null result: cancelled). */
+  backUp: (path: string | null) => call<ExportResult | null>("back_up", { path }),
+  /** Replaces everything with a backup's content (kept first in a safety copy); refused with "backup_refused" and nothing changed for a file that is not a backup. */
+  restoreBackup: (path: string | null) => call<RestoreResult | null>("restore_backup", { path }),
   appInfo: () => call<AppInfo>("app_info"),
   /** Closes the window for good (after a close request, once everything is stored: lib/window.ts). */
   closeWindow: () => call<void>("close_window"),
@@ -132,6 +137,7 @@ export const backend = {
 export type {
   AppInfo,
   ExportResult,
+  RestoreResult,
   InspectionReport,
   LinkedPaper,
   ReportRevisionSummary,
