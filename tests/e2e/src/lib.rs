@@ -22,6 +22,7 @@ pub mod keys {
     pub const CONTROL: &str = "\u{E009}";
     pub const LEFT: &str = "\u{E012}";
     pub const END: &str = "\u{E010}";
+    pub const ESCAPE: &str = "\u{E00C}";
     /// Releases held modifiers.
     pub const NULL: &str = "\u{E000}";
 }

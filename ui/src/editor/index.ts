@@ -25,6 +25,7 @@ import { createToolbarActions, type ToolbarAction } from "./actions";
 import { clipboardPlugin } from "./clipboard";
 import { buildKeymaps } from "./keymap";
 import type { RequestLink } from "./link-command";
+import { findHighlight, highlightMatch, matchRange, selectMatch, type BodyMatch } from "./find";
 import { fromEditorDoc, toEditorDoc } from "./mapping";
 import { countWordsOf } from "../lib/words";
 import { liveNumbering, renumber } from "./numbering";
@@ -38,6 +39,7 @@ export { toEditorDoc, fromEditorDoc, BodyFormatError } from "./mapping";
 export { paragraphLabels, paragraphLabel } from "./numbering";
 export { cleanPastedHtml } from "./paste";
 export { isAllowedLink, normaliseLinkInput } from "./links";
+export { findMatches, textblocks, type BodyMatch } from "./find";
 
 /** The `paragraphs` JSON of one state of a body, built on the first call and then kept. */
 export type ParagraphsReader = () => NumberedParagraph[];
@@ -112,6 +114,14 @@ export interface SectionEditor {
   state(): EditorState;
   /** Undoes (or redoes) the last event of its history, as Ctrl+Z would; false when there is none. */
   stepHistory(redo: boolean): boolean;
+  /**
+   * Highlights a match of Find (null: none) and scrolls it to the middle of
+   * the window, leaving the focus where it is; false when the body no longer
+   * has that text.
+   */
+  showMatch(match: BodyMatch | null): boolean;
+  /** Selects a match of Find and puts the focus on it, to edit there. */
+  selectMatch(match: BodyMatch): boolean;
 }
 
 /** Undoes (or redoes) one event in the state of an editor no longer shown; null when there is none. */
@@ -147,6 +157,7 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
     ...buildKeymaps({ onRequestLink: requestLink }),
     ...(numbered ? [liveNumbering(() => sectionIndex)] : []),
     clipboardPlugin(),
+    findHighlight(),
     gapCursor(),
     // Last: it handles mouse and arrow keys in tables broadly.
     tableEditing({ allowTableNodeSelection: false }),
@@ -207,5 +218,21 @@ export function createSectionEditor(host: HTMLElement, options: SectionEditorOpt
     wordCount: () => countWords(view.state.doc),
     state: () => view.state,
     stepHistory: (redoIt) => (redoIt ? redo : undo)(view.state, view.dispatch),
+    showMatch(match) {
+      const range = match ? matchRange(view.state.doc, match) : null;
+      view.dispatch(highlightMatch(view.state, range));
+      if (!range) return match === null;
+      const { node } = view.domAtPos(range.from);
+      const element = node instanceof Element ? node : node.parentElement;
+      element?.scrollIntoView?.({ block: "center" });
+      return true;
+    },
+    selectMatch(match) {
+      const range = matchRange(view.state.doc, match);
+      if (!range) return false;
+      view.dispatch(selectMatch(view.state, range));
+      view.focus();
+      return true;
+    },
   };
 }

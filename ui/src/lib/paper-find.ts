@@ -1,0 +1,131 @@
+// Find in the whole paper (Ctrl+F in the editor): the matches in every
+// section's body, and going from one to the next. A long paper keeps live
+// editors only near the screen, so matches are counted in each body's
+// document as its editor shows it or would build it, and a match is shown
+// once its section is brought to the screen and its editor made.
+
+import type { Node } from "prosemirror-model";
+import { findMatches, textblocks, type BodyMatch, type SectionEditor } from "../editor";
+
+export interface FindHost {
+  /** The sections' keys, in order. */
+  keys(): number[];
+  /**
+   * The body of section `key` as its editor shows it or would build it:
+   * `id` changes whenever the body does (its texts are kept by it).
+   */
+  body(key: number): { id: object; doc: () => Node };
+  /** The section's live editor, when it has one. */
+  editor(key: number): SectionEditor | undefined;
+  /** Brings the section to the screen, so that its editor is made. */
+  reveal(key: number): void;
+}
+
+export interface PaperMatch {
+  key: number;
+  /** 0-based position of the section. */
+  section: number;
+  match: BodyMatch;
+}
+
+/** How long a match waits for its section's editor to be made. */
+const EDITOR_WAIT_MS = 1500;
+
+export class PaperFind {
+  matches: PaperMatch[] = [];
+  /** Index of the match shown, -1 for none. */
+  current = -1;
+  private shownIn: number | null = null;
+  private query = "";
+  /** The bodies searched, by key: a body that changed since is searched again. */
+  private searched = new Map<number, object>();
+  private readonly texts = new WeakMap<object, string[]>();
+
+  constructor(private readonly host: FindHost) {}
+
+  /** Finds `query` (ignoring case) in every body; the first match becomes current, not yet shown. */
+  search(query: string): void {
+    this.unhighlight();
+    this.query = query;
+    this.matches = [];
+    this.searched = new Map();
+    this.host.keys().forEach((key, section) => {
+      const body = this.host.body(key);
+      this.searched.set(key, body.id);
+      let texts = this.texts.get(body.id);
+      if (!texts) {
+        texts = textblocks(body.doc());
+        this.texts.set(body.id, texts);
+      }
+      for (const match of findMatches(texts, query)) this.matches.push({ key, section, match });
+    });
+    this.current = this.matches.length > 0 ? 0 : -1;
+  }
+
+  /** Moves `step` matches on (wrapping round; 0 stays) and shows that match; false when there is none to show. */
+  async step(step: number): Promise<boolean> {
+    if (this.changedSinceSearch()) this.searchAgain(step);
+    const count = this.matches.length;
+    if (count === 0) return false;
+    this.current = (((this.current + step) % count) + count) % count;
+    const target = this.matches[this.current];
+    if (!target) return false;
+    const editor = await this.editorOf(target.key);
+    if (!editor || this.matches[this.current] !== target) return false;
+    if (this.shownIn !== target.key) this.unhighlight();
+    this.shownIn = target.key;
+    return editor.showMatch(target.match);
+  }
+
+  /** Ends the search: the highlight goes, and with `select` the current match is selected, to edit there. */
+  finish(select: boolean): void {
+    const target = this.matches[this.current];
+    this.unhighlight();
+    if (select && target) this.host.editor(target.key)?.selectMatch(target.match);
+    this.matches = [];
+    this.current = -1;
+  }
+
+  private changedSinceSearch(): boolean {
+    const keys = this.host.keys();
+    return keys.length !== this.searched.size || keys.some((key) => this.host.body(key).id !== this.searched.get(key));
+  }
+
+  /**
+   * The paper changed under the matches: find again, and go on from where
+   * the current match was (from it, if it is still there).
+   */
+  private searchAgain(step: number): void {
+    const was = this.matches[this.current];
+    this.search(this.query);
+    if (!was) return;
+    const order = (m: PaperMatch) => [m.section, m.match.block, m.match.from] as const;
+    const isBefore = (m: PaperMatch) => {
+      const [a, b] = [order(m), order(was)];
+      return a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
+    };
+    const before = this.matches.filter(isBefore).length;
+    const here = this.matches[before];
+    const still = here !== undefined && here.key === was.key && order(here).every((v, i) => v === order(was)[i]);
+    // step() then moves from here: onto the next match, or the one before.
+    this.current = still ? before : step > 0 ? before - 1 : before;
+  }
+
+  private unhighlight(): void {
+    if (this.shownIn !== null) this.host.editor(this.shownIn)?.showMatch(null);
+    this.shownIn = null;
+  }
+
+  private async editorOf(key: number): Promise<SectionEditor | undefined> {
+    const live = this.host.editor(key);
+    if (live) return live;
+    this.host.reveal(key);
+    const deadline = performance.now() + EDITOR_WAIT_MS;
+    while (performance.now() < deadline) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const made = this.host.editor(key);
+      if (made) return made;
+    }
+    return undefined;
+  }
+}
