@@ -36,6 +36,9 @@ async fn find_far_down(app: &App) -> Result<()> {
     app.wait_text("[data-testid=find-count]", "every match counted", |t| t == "1 of 60").await?;
     input.send_keys(ENTER).await?;
     app.wait_text("[data-testid=find-count]", "the next match", |t| t == "2 of 60").await?;
+    // What is typed in the box is not a change to the paper: nothing to undo.
+    let undo = app.js("return document.querySelector('button[title^=\"Ctrl+Z\"]').disabled", vec![]).await?;
+    ensure!(undo == true, "Undo stays off after typing in the find box: disabled={undo}");
 
     // One match, far down: its section comes up with an editor and the match highlighted.
     input.clear().await?;

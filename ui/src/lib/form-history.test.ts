@@ -43,8 +43,9 @@ describe("FieldHistory", () => {
     expect(f.value("title")).toBe("Budget 2027");
   });
 
-  it("leaves out radios, checkboxes and fields without an id", () => {
-    const f = form(`<input id="publish" type="checkbox"><input class="no-id">`);
+  it("leaves out radios, checkboxes, search boxes and fields without an id", () => {
+    const f = form(`<input id="publish" type="checkbox"><input class="no-id"><input id="find" type="search">`);
+    f.type("find", "inspection");
     const box = root.querySelector<HTMLInputElement>("#publish")!;
     box.checked = true;
     box.dispatchEvent(new Event("change", { bubbles: true }));
@@ -67,7 +68,7 @@ describe("FieldHistory", () => {
 describe("historyKeyListener", () => {
   it("takes Ctrl+Z and Ctrl+Y in the root (or with nothing focused) before the field, and leaves keys elsewhere", () => {
     root = document.body.appendChild(document.createElement("section"));
-    root.innerHTML = `<input id="inside">`;
+    root.innerHTML = `<input id="inside"><input id="find" type="search">`;
     const dialog = document.body.appendChild(document.createElement("input"));
     const steps: string[] = [];
     const listener = historyKeyListener(() => root, (which) => steps.push(which));
@@ -82,6 +83,8 @@ describe("historyKeyListener", () => {
       expect(press(document.body, { key: "y", ctrlKey: true })).toBe(true);
       expect(press(dialog, { key: "z", ctrlKey: true })).toBe(false);
       expect(press(root.querySelector("#inside")!, { key: "b", ctrlKey: true })).toBe(false);
+      // A search box in the root keeps its own undo: the paper's is not stepped.
+      expect(press(root.querySelector("#find")!, { key: "z", ctrlKey: true })).toBe(false);
       expect(steps).toEqual(["undo", "redo"]);
     } finally {
       window.removeEventListener("keydown", listener, true);

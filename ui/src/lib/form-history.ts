@@ -8,8 +8,17 @@ import { notify } from "./notices.svelte";
 
 type FormField = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-/** A text field or choice with an id (radios and checkboxes change through the screen's structural steps). */
+/** A search box (Find in this paper): not part of the document, with its own undo. */
+function isSearchBox(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && target.type === "search";
+}
+
+/**
+ * A text field or choice with an id (radios and checkboxes change through
+ * the screen's structural steps; a search box is not the document's).
+ */
 export function formField(target: EventTarget | null): FormField | null {
+  if (isSearchBox(target)) return null;
   if (target instanceof HTMLInputElement) return target.id && target.type !== "radio" && target.type !== "checkbox" ? target : null;
   if (target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) return target.id ? target : null;
   return null;
@@ -60,7 +69,7 @@ export class FieldHistory {
 /**
  * A window keydown listener (add it capturing) that sends the history keys
  * pressed in `root`, or with nothing focused, to `step`; keys in dialogs
- * outside the root keep their own undo.
+ * outside the root, and in a search box, keep their own undo.
  */
 export function historyKeyListener(root: () => HTMLElement | undefined, step: (which: "undo" | "redo") => void) {
   return (event: KeyboardEvent): void => {
@@ -68,6 +77,7 @@ export function historyKeyListener(root: () => HTMLElement | undefined, step: (w
     const within = root();
     const target = event.target;
     if (!which || !within || (target instanceof Node && target !== document.body && !within.contains(target))) return;
+    if (isSearchBox(target)) return;
     event.preventDefault();
     event.stopPropagation();
     step(which);
