@@ -28,6 +28,9 @@ export interface PaperMatch {
   match: BodyMatch;
 }
 
+/** How long the find box waits after the last key before it searches. */
+export const FIND_PAUSE_MS = 150;
+
 /** How long a match waits for its section's editor to be made. */
 const EDITOR_WAIT_MS = 1500;
 

@@ -455,6 +455,7 @@ async fn main() -> Result<()> {
     let spelling = newest_process(&app_exe).map(spell_checker).unwrap_or("the app is not running");
     keep_smaps(&app_tree_pids(&app_exe), "typed");
     let returns = back_and_forth(&app, &app_exe, 3).await?;
+    let finds = find_in_large_paper(&app, &large_title).await?;
     app.quit().await?;
 
     let mut minimal = std::process::Command::new(&minimal_exe)
@@ -502,5 +503,71 @@ async fn main() -> Result<()> {
         "back in the library after the 150-page paper, then after opening and leaving a paper 3 times: the web process's anonymous memory {} MiB",
         returns.iter().map(|mib| format!("{mib:.1}")).collect::<Vec<_>>().join(" -> ")
     );
+    println!("find in the 150-page paper (50 sections), from the query typed; Find's pause after the last key (FIND_PAUSE_MS in ui/src/lib/paper-find.ts) included:");
+    for find in &finds {
+        println!(
+            "    {:<28} count shown {:>5.0} ms ({}), its first match shown {:>5.0} ms",
+            format!("{:?}", find.query),
+            find.counted,
+            find.count,
+            find.shown
+        );
+    }
     Ok(())
+}
+
+struct FindTime {
+    query: &'static str,
+    counted: f64,
+    count: String,
+    shown: f64,
+}
+
+/// The 150-page paper opened again and searched (Ctrl+F): a phrase in every
+/// section, then one in the last section only, whose editor is not made yet.
+async fn find_in_large_paper(app: &App, large_title: &str) -> Result<Vec<FindTime>> {
+    app.type_into("#search", "Generated paper").await?;
+    app.wait_text(".hits", "the large paper", |t| t.contains(large_title)).await?;
+    app.client.find(Locator::Css(".hits button.link")).await?.click().await?;
+    app.wait_for(".sections .ProseMirror").await?;
+    by_script(app, ".editor .screen-header button[title='Ctrl+F']", true).await?;
+    app.wait_for("#find-in-paper").await?;
+    let mut times = Vec::new();
+    for (query, section) in [("second bullet", 1), ("first bullet of 50.37", 50)] {
+        app.js(
+            "window.__find = {};
+             const count = document.querySelector('[data-testid=find-count]');
+             const match = () => document.querySelector(`.sections > li:nth-child(${arguments[1]}) .bw-find-match`);
+             const t0 = performance.now();
+             const seen = () => {
+               if (window.__find.counted === undefined && / of |No matches/.test(count.textContent))
+                 window.__find = { counted: performance.now() - t0, count: count.textContent.trim() };
+               if (window.__find.counted !== undefined && window.__find.shown === undefined && match())
+                 window.__find.shown = performance.now() - t0;
+             };
+             window.__findObserver?.disconnect();
+             window.__findObserver = new MutationObserver(seen);
+             window.__findObserver.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+             const input = document.getElementById('find-in-paper');
+             input.value = arguments[0];
+             input.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![query.into(), section.into()],
+        )
+        .await?;
+        let mut found = serde_json::Value::Null;
+        for _ in 0..200 {
+            found = app.js("return window.__find", vec![]).await?;
+            if found.get("shown").is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        times.push(FindTime {
+            query,
+            counted: found["counted"].as_f64().unwrap_or(f64::NAN),
+            count: found["count"].as_str().unwrap_or("?").to_string(),
+            shown: found["shown"].as_f64().unwrap_or(f64::NAN),
+        });
+    }
+    Ok(times)
 }
