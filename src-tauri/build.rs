@@ -46,6 +46,7 @@ fn main() {
         "set_zoom",
         "enable_spelling",
         "close_window",
+        "set_window_title",
     ];
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(e) = tauri_build::try_build(attributes) {

@@ -59,6 +59,7 @@ macro_rules! all_commands {
             $crate::commands::settings::set_zoom,
             $crate::commands::settings::enable_spelling,
             $crate::commands::settings::close_window,
+            $crate::commands::settings::set_window_title,
         ]
     };
 }

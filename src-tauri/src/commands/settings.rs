@@ -63,6 +63,29 @@ pub async fn close_window<R: tauri::Runtime>(window: tauri::WebviewWindow<R>) ->
     window.destroy().map_err(|e| AppError::new(ErrorCode::Internal, format!("could not close the window: {e}")))
 }
 
+/// The window's title, which the taskbar and Alt+Tab show: what is open, then the app.
+pub fn window_title(open: Option<&str>) -> String {
+    match open.map(str::trim).filter(|t| !t.is_empty()) {
+        // A long title is cut: the app's name must stay in sight.
+        Some(title) if title.chars().count() > 80 => {
+            format!("{}… – Boardwright", title.chars().take(79).collect::<String>())
+        }
+        Some(title) => format!("{title} – Boardwright"),
+        None => "Boardwright".to_string(),
+    }
+}
+
+/// Names what is open in the window's title (`None`: nothing).
+#[tauri::command]
+pub async fn set_window_title<R: tauri::Runtime>(
+    window: tauri::WebviewWindow<R>,
+    open: Option<String>,
+) -> AppResult<()> {
+    window
+        .set_title(&window_title(open.as_deref()))
+        .map_err(|e| AppError::new(ErrorCode::Internal, format!("could not set the window's title: {e}")))
+}
+
 #[tauri::command]
 pub async fn get_zoom(state: State<'_, AppState>) -> AppResult<f64> {
     Ok(state.store()?.zoom()?.factor())
@@ -81,4 +104,22 @@ pub async fn set_zoom<R: tauri::Runtime>(
         .map_err(|e| AppError::new(ErrorCode::Internal, format!("could not zoom the window: {e}")))?;
     state.store()?.save_zoom(zoom)?;
     Ok(zoom.factor())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window_title;
+
+    #[test]
+    fn the_title_names_what_is_open_then_the_app() {
+        assert_eq!(window_title(Some(" PEEL 2025 ")), "PEEL 2025 – Boardwright");
+        assert_eq!(window_title(Some("  ")), "Boardwright");
+        assert_eq!(window_title(None), "Boardwright");
+        let long = "x".repeat(100);
+        let title = window_title(Some(&long));
+        assert!(
+            title.ends_with("… – Boardwright") && title.chars().count() == 80 + " – Boardwright".chars().count(),
+            "{title}"
+        );
+    }
 }

@@ -245,3 +245,27 @@ impl App {
         self.wait_text("[data-testid=save-state]", "\"Saved …\"", |t| t.starts_with("Saved")).await.map(drop)
     }
 }
+
+/// The X window whose name is `title` (a native dialog's, the app's own), if there is one.
+pub fn window_ids(title: &str) -> Result<Option<String>> {
+    let out = std::process::Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
+        .output()?;
+    Ok(String::from_utf8_lossy(&out.stdout).lines().next().map(str::to_string))
+}
+
+/// Waits (up to 15 s) for a window named `title`; its X id.
+pub async fn wait_for_window(title: &str) -> Result<String> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Some(id) = window_ids(title)? {
+            // Let GTK finish mapping and filling the dialog.
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            return Ok(id);
+        }
+        if Instant::now() > deadline {
+            bail!("no window titled {title:?} appeared");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

@@ -29,6 +29,8 @@ async fn write_and_export(app: &App) -> Result<()> {
     app.type_into(".front-sheet .grid label:nth-child(2) input", "Chief Constable").await?;
     app.type_into(".front-sheet .title input", "PEEL 2025: call handling").await?;
     app.wait_text("#editor-title", "the title typed", |t| t == "PEEL 2025: call handling").await?;
+    // The window's own title (the taskbar, Alt+Tab) names the paper too.
+    boardwright_e2e::wait_for_window("PEEL 2025: call handling – Boardwright").await?;
 
     // Section 1: two numbered paragraphs, then three levels of bullets and a link.
     let purpose = section_body(1);

@@ -8,8 +8,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, ensure, Context, Result};
-use boardwright_e2e::{cli_binary, App};
+use anyhow::{ensure, Context, Result};
+use boardwright_e2e::{cli_binary, wait_for_window, window_ids, App};
 use boardwright_tests::readers::libreoffice_text;
 use fantoccini::Locator;
 
@@ -80,25 +80,4 @@ fn xdotool(args: &[&str]) -> Result<String> {
     let out = Command::new("xdotool").args(args).output().context("running xdotool (scripts/e2e installs it)")?;
     ensure!(out.status.success(), "xdotool {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
-}
-
-/// The X window whose name is `title`, if there is one.
-fn window_ids(title: &str) -> Result<Option<String>> {
-    let out = Command::new("xdotool").args(["search", "--onlyvisible", "--name", &format!("^{title}$")]).output()?;
-    Ok(String::from_utf8_lossy(&out.stdout).lines().next().map(str::to_string))
-}
-
-async fn wait_for_window(title: &str) -> Result<String> {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        if let Some(id) = window_ids(title)? {
-            // Let GTK finish mapping and filling the dialog.
-            tokio::time::sleep(Duration::from_millis(500)).await;
-            return Ok(id);
-        }
-        if Instant::now() > deadline {
-            bail!("no window titled {title:?} appeared");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }

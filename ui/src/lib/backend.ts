@@ -106,6 +106,8 @@ export const backend = {
   appInfo: () => call<AppInfo>("app_info"),
   /** Closes the window for good (after a close request, once everything is stored: lib/window.ts). */
   closeWindow: () => call<void>("close_window"),
+  /** The window's title names what is open ("<title> – Boardwright"); null: nothing is. */
+  setWindowTitle: (open: string | null) => call<void>("set_window_title", { open }),
   /** British English spell checking on (once; a screen with prose calls it as it opens). */
   enableSpelling: () => call<void>("enable_spelling"),
 

@@ -49,3 +49,12 @@ export async function closeRequested(): Promise<void> {
 export function installCloseHook(): void {
   (window as { __boardwrightCloseRequested?: () => void }).__boardwrightCloseRequested = () => void closeRequested();
 }
+
+/**
+ * Names what is open in the window's title (the taskbar, Alt+Tab): "<title>
+ * – Boardwright"; null for nothing. A title that could not be set is not
+ * worth a notice.
+ */
+export function nameWindow(open: string | null): void {
+  void backend.setWindowTitle(open).catch(() => {});
+}

@@ -16,6 +16,7 @@ const mocks = vi.hoisted(() => ({
     listReportRevisions: vi.fn(),
     enableSpelling: vi.fn(),
     restoreReportRevision: vi.fn(),
+    setWindowTitle: vi.fn(),
   },
 }));
 
@@ -139,6 +140,7 @@ beforeEach(() => {
   notices.splice(0);
   mocks.backend.getReport.mockResolvedValue(view());
   mocks.backend.enableSpelling.mockResolvedValue(undefined);
+  mocks.backend.setWindowTitle.mockResolvedValue(undefined);
 });
 
 afterEach(() => {
@@ -164,6 +166,14 @@ describe("the report screen", () => {
     $<HTMLButtonElement>("[data-testid=report-revisions] li button").click();
     await vi.waitFor(() => expect(reopen).toHaveBeenCalledTimes(1));
     expect(mocks.backend.restoreReportRevision).toHaveBeenCalledWith(7, 41);
+  });
+
+  it("names the report in the window's title, and nothing once it is left", async () => {
+    await open();
+    await vi.waitFor(() => expect(mocks.backend.setWindowTitle).toHaveBeenLastCalledWith("PEEL 2025"));
+    unmount(component!);
+    component = null;
+    expect(mocks.backend.setWindowTitle).toHaveBeenLastCalledWith(null);
   });
 
   it("shows the report, an answer row for every recommendation, and the check", async () => {
