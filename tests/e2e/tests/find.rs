@@ -40,6 +40,12 @@ async fn find_far_down(app: &App) -> Result<()> {
     let undo = app.js("return document.querySelector('button[title^=\"Ctrl+Z\"]').disabled", vec![]).await?;
     ensure!(undo == true, "Undo stays off after typing in the find box: disabled={undo}");
 
+    // Headings are searched too: the one holding the match is marked.
+    input.clear().await?;
+    input.send_keys("heading 17").await?;
+    app.wait_text("[data-testid=find-count]", "the one heading", |t| t == "1 of 1").await?;
+    app.wait_for(".sections > li:nth-child(17) input.heading.find-match").await?;
+
     // One match, far down: its section comes up with an editor and the match highlighted.
     input.clear().await?;
     input.send_keys("first bullet of 17.5").await?;

@@ -5,11 +5,13 @@ import { np, p } from "../editor/__fixtures__/state";
 import { PaperFind, type FindHost } from "./paper-find";
 
 /** A paper of three sections whose editors exist only once revealed, as near the screen in the app. */
-function paper(bodies: Record<number, unknown[]>) {
+function paper(bodies: Record<number, unknown[]>, headings: Record<number, string> = {}) {
   const editors = new Map<number, SectionEditor>();
   const hosts: HTMLElement[] = [];
   const json = new Map<number, unknown[]>(Object.entries(bodies).map(([k, v]) => [Number(k), v]));
   const revealed: number[] = [];
+  const marked: Array<[number, { from: number; to: number } | null]> = [];
+  const selected: Array<[number, { from: number; to: number }]> = [];
   const host: FindHost = {
     keys: () => [...json.keys()],
     body: (key) => {
@@ -33,6 +35,9 @@ function paper(bodies: Record<number, unknown[]>) {
         }),
       );
     },
+    heading: (key) => headings[key] ?? "",
+    markHeading: (key, range) => marked.push([key, range && { from: range.from, to: range.to }]),
+    selectInHeading: (key, range) => selected.push([key, { from: range.from, to: range.to }]),
   };
   const highlighted = () =>
     hosts.flatMap((h) => Array.from(h.querySelectorAll(".bw-find-match")).map((e) => e.textContent ?? ""));
@@ -40,7 +45,7 @@ function paper(bodies: Record<number, unknown[]>) {
     editors.forEach((e) => e.destroy());
     hosts.forEach((h) => h.remove());
   };
-  return { host, editors, revealed, highlighted, destroy };
+  return { host, editors, revealed, marked, selected, highlighted, destroy };
 }
 
 describe("Find in the whole paper", () => {
@@ -93,6 +98,24 @@ describe("Find in the whole paper", () => {
     expect(doc.highlighted()).toEqual(["board"]);
     const range = editor.view.state.doc.textContent.indexOf("board");
     expect(range).toBe("beta ".length);
+  });
+
+  it("finds in the headings too, before the section's body, and selects there", async () => {
+    const doc = paper({ 0: [np(p("Nothing"))], 1: [np(p("The response follows."))] }, { 0: "Purpose", 1: "Response" });
+    cleanup = doc.destroy;
+    const finder = new PaperFind(doc.host);
+    finder.search("response");
+    expect(finder.matches.map((m) => [m.section, m.match.block])).toEqual([[1, -1], [1, 0]]);
+    expect(await finder.step(0)).toBe(true);
+    expect(doc.marked).toEqual([[1, { from: 0, to: 8 }]]);
+    expect(doc.highlighted()).toEqual([]);
+    // On to the body: the heading is unmarked, the body's match highlighted.
+    expect(await finder.step(1)).toBe(true);
+    expect(doc.marked.at(-1)).toEqual([1, null]);
+    expect(doc.highlighted()).toEqual(["response"]);
+    await finder.step(1);
+    finder.finish(true);
+    expect(doc.selected).toEqual([[1, { from: 0, to: 8 }]]);
   });
 
   it("says there is nothing to show when nothing matches", async () => {

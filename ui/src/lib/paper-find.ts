@@ -1,5 +1,5 @@
 // Find in the whole paper (Ctrl+F in the editor): the matches in every
-// section's body, and going from one to the next. A long paper keeps live
+// section's heading and body, and going from one to the next. A long paper keeps live
 // editors only near the screen, so matches are counted in each body's
 // document as its editor shows it or would build it, and a match is shown
 // once its section is brought to the screen and its editor made.
@@ -19,14 +19,24 @@ export interface FindHost {
   editor(key: number): SectionEditor | undefined;
   /** Brings the section to the screen, so that its editor is made. */
   reveal(key: number): void;
+  /** The section's heading as it stands. */
+  heading(key: number): string;
+  /** Marks the section's heading as holding the match shown (null: unmarks it). */
+  markHeading(key: number, range: { from: number; to: number } | null): void;
+  /** Selects `range` in the section's heading and puts the focus there. */
+  selectInHeading(key: number, range: { from: number; to: number }): void;
 }
 
 export interface PaperMatch {
   key: number;
   /** 0-based position of the section. */
   section: number;
+  /** In the body; block HEADING is the section's heading (it comes before the body). */
   match: BodyMatch;
 }
+
+/** The `block` of a match in a section's heading. */
+export const HEADING = -1;
 
 /** How long the find box waits after the last key before it searches. */
 export const FIND_PAUSE_MS = 150;
@@ -38,10 +48,10 @@ export class PaperFind {
   matches: PaperMatch[] = [];
   /** Index of the match shown, -1 for none. */
   current = -1;
-  private shownIn: number | null = null;
+  private shown: { key: number; heading: boolean } | null = null;
   private query = "";
-  /** The bodies searched, by key: a body that changed since is searched again. */
-  private searched = new Map<number, object>();
+  /** The bodies and headings searched, by key: a section that changed since is searched again. */
+  private searched = new Map<number, { body: object; heading: string }>();
   private readonly texts = new WeakMap<object, string[]>();
 
   constructor(private readonly host: FindHost) {}
@@ -54,7 +64,9 @@ export class PaperFind {
     this.searched = new Map();
     this.host.keys().forEach((key, section) => {
       const body = this.host.body(key);
-      this.searched.set(key, body.id);
+      const heading = this.host.heading(key);
+      this.searched.set(key, { body: body.id, heading });
+      for (const match of findMatches([heading], query)) this.matches.push({ key, section, match: { ...match, block: HEADING } });
       let texts = this.texts.get(body.id);
       if (!texts) {
         texts = textblocks(body.doc());
@@ -73,25 +85,38 @@ export class PaperFind {
     this.current = (((this.current + step) % count) + count) % count;
     const target = this.matches[this.current];
     if (!target) return false;
-    const editor = await this.editorOf(target.key);
-    if (!editor || this.matches[this.current] !== target) return false;
-    if (this.shownIn !== target.key) this.unhighlight();
-    this.shownIn = target.key;
-    return editor.showMatch(target.match);
+    const inHeading = target.match.block === HEADING;
+    if (inHeading) this.host.reveal(target.key);
+    const editor = inHeading ? undefined : await this.editorOf(target.key);
+    if ((!inHeading && !editor) || this.matches[this.current] !== target) return false;
+    this.unhighlight();
+    this.shown = { key: target.key, heading: inHeading };
+    if (inHeading) {
+      this.host.markHeading(target.key, target.match);
+      return true;
+    }
+    return editor?.showMatch(target.match) ?? false;
   }
 
   /** Ends the search: the highlight goes, and with `select` the current match is selected, to edit there. */
   finish(select: boolean): void {
     const target = this.matches[this.current];
     this.unhighlight();
-    if (select && target) this.host.editor(target.key)?.selectMatch(target.match);
+    if (select && target?.match.block === HEADING) this.host.selectInHeading(target.key, target.match);
+    else if (select && target) this.host.editor(target.key)?.selectMatch(target.match);
     this.matches = [];
     this.current = -1;
   }
 
   private changedSinceSearch(): boolean {
     const keys = this.host.keys();
-    return keys.length !== this.searched.size || keys.some((key) => this.host.body(key).id !== this.searched.get(key));
+    return (
+      keys.length !== this.searched.size ||
+      keys.some((key) => {
+        const was = this.searched.get(key);
+        return this.host.body(key).id !== was?.body || this.host.heading(key) !== was.heading;
+      })
+    );
   }
 
   /**
@@ -115,8 +140,9 @@ export class PaperFind {
   }
 
   private unhighlight(): void {
-    if (this.shownIn !== null) this.host.editor(this.shownIn)?.showMatch(null);
-    this.shownIn = null;
+    if (this.shown?.heading) this.host.markHeading(this.shown.key, null);
+    else if (this.shown) this.host.editor(this.shown.key)?.showMatch(null);
+    this.shown = null;
   }
 
   private async editorOf(key: number): Promise<SectionEditor | undefined> {
