@@ -2,15 +2,12 @@
 //! restoring the store from such a file (the store does both; src/backup.rs
 //! of boardwright-store).
 
-use std::path::PathBuf;
-
 use boardwright_store::{default_backup_name, StoreError};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
-use crate::commands::export::{choose_target, exported, ExportResult, SaveAs, EXPORT_DIR_ENV};
+use crate::commands::export::{choose_file, choose_target, exported, Asking, ExportResult, SaveAs};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::AppState;
 
@@ -52,7 +49,11 @@ pub async fn restore_backup<R: Runtime>(
     state: State<'_, AppState>,
     path: Option<String>,
 ) -> AppResult<Option<RestoreResult>> {
-    let Some(source) = choose_backup(&app, path)? else { return Ok(None) };
+    // The end-to-end tests' export folder holds today's backup under its name.
+    let title = "Restore from a backup";
+    let Some(source) = choose_file(&app, path, &todays_backup_name(), title, SaveAs::Backup, Asking::Open)? else {
+        return Ok(None);
+    };
     let safety = state.store()?.restore_from_backup(&source).map_err(restore_error)?;
     let result = RestoreResult {
         restored_from: source.to_string_lossy().into_owned(),
@@ -77,27 +78,4 @@ fn restore_error(e: StoreError) -> AppError {
         | StoreError::SameFile { .. } => AppError::new(ErrorCode::BackupRefused, e.to_string()),
         _ => AppError::new(ErrorCode::Database, e.to_string()),
     }
-}
-
-/// The backup to restore: `path` if the UI gave one; else today's backup name
-/// in the folder of [`EXPORT_DIR_ENV`] (the end-to-end tests); else what the
-/// user picks in the native open dialog (`None` when they cancel).
-fn choose_backup<R: Runtime>(app: &AppHandle<R>, path: Option<String>) -> AppResult<Option<PathBuf>> {
-    if let Some(path) = path {
-        return Ok(Some(PathBuf::from(path)));
-    }
-    if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV) {
-        return Ok(Some(PathBuf::from(dir).join(todays_backup_name())));
-    }
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Restore from a backup")
-        .add_filter(SaveAs::Backup.filter_name(), &[SaveAs::Backup.extension()])
-        .blocking_pick_file();
-    let Some(picked) = picked else { return Ok(None) };
-    picked
-        .into_path()
-        .map(Some)
-        .map_err(|e| AppError::new(ErrorCode::BackupRefused, format!("the chosen file is not a path: {e}")))
 }

@@ -57,7 +57,7 @@ pub fn exported(state: &AppState, target: PathBuf) -> ExportResult {
     ExportResult { path }
 }
 
-/// The kinds of file the app exports.
+/// The kinds of file the app writes (and, for a backup, reads back).
 #[derive(Debug, Clone, Copy)]
 pub enum SaveAs {
     Word,
@@ -74,7 +74,7 @@ impl SaveAs {
         }
     }
 
-    pub fn filter_name(self) -> &'static str {
+    fn filter_name(self) -> &'static str {
         match self {
             SaveAs::Word => "Word document",
             SaveAs::Csv => "CSV (comma-separated values)",
@@ -83,9 +83,16 @@ impl SaveAs {
     }
 }
 
-/// Where an export goes: `path` if the UI gave one; else the folder of
-/// [`EXPORT_DIR_ENV`] under `name`; else what the user picks in the native
-/// save dialog (`None` when they cancel).
+/// Which native dialog asks for a file.
+#[derive(Debug, Clone, Copy)]
+pub enum Asking {
+    /// Where to write (an export, a backup); the chosen name gets the kind's extension.
+    Save,
+    /// Which file to read (a backup to restore).
+    Open,
+}
+
+/// Where an export goes: see [`choose_file`].
 pub fn choose_target<R: Runtime>(
     app: &AppHandle<R>,
     path: Option<String>,
@@ -93,25 +100,43 @@ pub fn choose_target<R: Runtime>(
     title: &str,
     save_as: SaveAs,
 ) -> AppResult<Option<PathBuf>> {
+    choose_file(app, path, name, title, save_as, Asking::Save)
+}
+
+/// The file to write or read: `path` if the UI gave one; else the folder of
+/// [`EXPORT_DIR_ENV`] under `name`; else what the user picks in the native
+/// dialog (`None` when they cancel). A pick that is not a path fails with
+/// the action's code (`ExportFailed` for a save, `BackupRefused` for an open).
+pub fn choose_file<R: Runtime>(
+    app: &AppHandle<R>,
+    path: Option<String>,
+    name: &str,
+    title: &str,
+    kind: SaveAs,
+    asking: Asking,
+) -> AppResult<Option<PathBuf>> {
     if let Some(path) = path {
         return Ok(Some(PathBuf::from(path)));
     }
     if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV) {
         return Ok(Some(PathBuf::from(dir).join(name)));
     }
-    let picked = app
-        .dialog()
-        .file()
-        .set_title(title)
-        .set_file_name(name)
-        .add_filter(save_as.filter_name(), &[save_as.extension()])
-        .blocking_save_file();
+    let dialog = app.dialog().file().set_title(title).add_filter(kind.filter_name(), &[kind.extension()]);
+    let picked = match asking {
+        Asking::Save => dialog.set_file_name(name).blocking_save_file(),
+        Asking::Open => dialog.blocking_pick_file(),
+    };
     let Some(picked) = picked else { return Ok(None) };
-    let path = picked
-        .into_path()
-        .map_err(|e| AppError::new(ErrorCode::ExportFailed, format!("the chosen file is not a path: {e}")))?;
+    let code = match asking {
+        Asking::Save => ErrorCode::ExportFailed,
+        Asking::Open => ErrorCode::BackupRefused,
+    };
+    let path = picked.into_path().map_err(|e| AppError::new(code, format!("the chosen file is not a path: {e}")))?;
     // GTK does not add the extension the filter names.
-    Ok(Some(if path.extension().is_none() { path.with_extension(save_as.extension()) } else { path }))
+    Ok(Some(match asking {
+        Asking::Save if path.extension().is_none() => path.with_extension(kind.extension()),
+        _ => path,
+    }))
 }
 
 #[tauri::command]

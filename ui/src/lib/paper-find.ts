@@ -85,17 +85,17 @@ export class PaperFind {
     this.current = (((this.current + step) % count) + count) % count;
     const target = this.matches[this.current];
     if (!target) return false;
-    const inHeading = target.match.block === HEADING;
-    if (inHeading) this.host.reveal(target.key);
-    const editor = inHeading ? undefined : await this.editorOf(target.key);
-    if ((!inHeading && !editor) || this.matches[this.current] !== target) return false;
-    this.unhighlight();
-    this.shown = { key: target.key, heading: inHeading };
-    if (inHeading) {
+    if (target.match.block === HEADING) {
+      this.host.reveal(target.key);
+      this.show(target.key, true);
       this.host.markHeading(target.key, target.match);
       return true;
     }
-    return editor?.showMatch(target.match) ?? false;
+    const editor = await this.editorOf(target.key);
+    // Another step may have moved on while the editor was being made.
+    if (!editor || this.matches[this.current] !== target) return false;
+    this.show(target.key, false);
+    return editor.showMatch(target.match);
   }
 
   /** Ends the search: the highlight goes, and with `select` the current match is selected, to edit there. */
@@ -137,6 +137,12 @@ export class PaperFind {
     const still = here !== undefined && here.key === was.key && order(here).every((v, i) => v === order(was)[i]);
     // step() then moves from here: onto the next match, or the one before.
     this.current = still ? before : step > 0 ? before - 1 : before;
+  }
+
+  /** The match about to be shown is in `key`'s heading or body: the last one shown is unmarked. */
+  private show(key: number, heading: boolean): void {
+    this.unhighlight();
+    this.shown = { key, heading };
   }
 
   private unhighlight(): void {
